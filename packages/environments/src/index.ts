@@ -1,0 +1,11 @@
+export { repoEnvironments } from "../environments/index.ts";
+export type { AzureRegion } from "./azure-regions.ts";
+export { AZURE_REGIONS, canonicalRegion } from "./azure-regions.ts";
+export type { Environment, EnvironmentInput } from "./environment-schema.ts";
+export { defineEnvironment, environmentSchema } from "./environment-schema.ts";
+export type { EnvironmentChoice } from "./load-environment.ts";
+export { loadEnvironment } from "./load-environment.ts";
+export type { ResourceGroupConfig } from "./resource-groups-section.ts";
+export type { StorageAccountConfig, StorageSection } from "./storage-section.ts";
+export { STORAGE_DATA_ROLES } from "./storage-section.ts";
+export { formatPath, validateEnvironment } from "./validate-environment.ts";

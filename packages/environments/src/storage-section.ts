@@ -1,0 +1,106 @@
+import { z } from "zod";
+import { guid, region, resourceGroupName, shown, tags } from "./schema-parts.ts";
+
+/** Data-plane roles a storage section may grant; names as Azure's built-in role definitions spell them. */
+export const STORAGE_DATA_ROLES = [
+  "Storage Blob Data Reader",
+  "Storage Blob Data Contributor",
+  "Storage Blob Data Owner",
+] as const;
+
+const containerName = z.string().regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, {
+  error: (issue) =>
+    `${shown(issue.input)} must be 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit`,
+});
+
+const ipRule = z.string().regex(/^(\d{1,3}\.){3}\d{1,3}(\/([0-9]|[12][0-9]|3[0-2]))?$/, {
+  error: (issue) => `${shown(issue.input)} must be an IPv4 address or CIDR range such as 203.0.113.0/24`,
+});
+
+export const storageAccountSchema = z
+  .strictObject({
+    name: z.string({ error: "must be a storage account name" }).regex(/^[a-z0-9]{3,24}$/, {
+      error: (issue) => `${shown(issue.input)} must be 3-24 lowercase letters and digits`,
+    }),
+    resourceGroup: resourceGroupName,
+    location: region.optional(),
+    sku: z
+      .enum(
+        [
+          "Standard_LRS",
+          "Standard_GRS",
+          "Standard_RAGRS",
+          "Standard_ZRS",
+          "Standard_GZRS",
+          "Standard_RAGZRS",
+          "Premium_LRS",
+          "Premium_ZRS",
+        ],
+        { error: (issue) => `${shown(issue.input)} is not a storage SKU; use e.g. Standard_LRS or Standard_GZRS` },
+      )
+      .default("Standard_LRS"),
+    kind: z
+      .enum(["StorageV2", "BlockBlobStorage"], {
+        error: (issue) => `${shown(issue.input)} is not supported; use StorageV2 or BlockBlobStorage`,
+      })
+      .default("StorageV2"),
+    network: z
+      .strictObject({
+        defaultAction: z.enum(["Deny", "Allow"], { error: "must be Deny or Allow" }).default("Deny"),
+        publicNetworkAccess: z
+          .enum(["Enabled", "Disabled"], { error: "must be Enabled or Disabled" })
+          .default("Enabled"),
+        ipRules: z.array(ipRule).max(200, { error: "Azure allows at most 200 IP rules" }).default([]),
+      })
+      .default({ defaultAction: "Deny", publicNetworkAccess: "Enabled", ipRules: [] }),
+    softDeleteDays: z
+      .number({ error: "must be a number of days" })
+      .int({ error: "must be a whole number of days" })
+      .min(7, { error: "must be at least 7 days (the audit baseline)" })
+      .max(365, { error: "Azure allows at most 365 days" })
+      .default(7),
+    containers: z.array(z.strictObject({ name: containerName })).default([]),
+    roleAssignments: z
+      .array(
+        z.strictObject({
+          principalId: guid("principal object id"),
+          role: z.enum(STORAGE_DATA_ROLES, {
+            error: (issue) =>
+              `${shown(issue.input)} is not a storage data role; use one of ${STORAGE_DATA_ROLES.join(", ")}`,
+          }),
+          principalType: z.enum(["ServicePrincipal", "Group", "User"]).default("ServicePrincipal"),
+        }),
+      )
+      .default([]),
+    lifecycle: z
+      .strictObject({
+        deleteAfterDays: z.number().int().min(1).max(36500),
+        tierToCoolAfterDays: z.number().int().min(1).max(36500).optional(),
+      })
+      .optional(),
+    tags: tags.optional(),
+  })
+  .superRefine((account, ctx) => {
+    if (account.network.publicNetworkAccess === "Disabled" && account.network.ipRules.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["network", "ipRules"],
+        message: "IP rules have no effect when publicNetworkAccess is Disabled; remove them or enable public access",
+      });
+    }
+    const lifecycle = account.lifecycle;
+    if (lifecycle?.tierToCoolAfterDays !== undefined && lifecycle.tierToCoolAfterDays >= lifecycle.deleteAfterDays) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["lifecycle", "tierToCoolAfterDays"],
+        message: `must be less than deleteAfterDays (${lifecycle.deleteAfterDays}), or blobs are deleted before they are tiered`,
+      });
+    }
+  });
+
+export const storageSectionSchema = z.strictObject({
+  accounts: z.array(storageAccountSchema).default([]),
+});
+
+export type StorageAccountConfig = z.output<typeof storageAccountSchema>;
+export type StorageSection = z.output<typeof storageSectionSchema>;
