@@ -50,7 +50,7 @@ const files: Record<string, string> = {
   "README.md": `# @infra/${name}\n\nTask package: what it provisions and what it audits. See docs/adding-a-task.md.\n`,
   "src/index.ts": `export { describeTask } from "./describe-task.ts";\n`,
   "src/describe-task.ts": `/** What this task manages, shown by \`--help\` and in plans. */\nexport function describeTask(): string {\n  return "${name}: nothing yet";\n}\n`,
-  "src/main.ts": `import { runCommand } from "@infra/cli";\nimport { describeTask } from "./describe-task.ts";\n\nawait runCommand({\n  name: "${name}",\n  summary: describeTask(),\n  run: async ({ stdout }) => {\n    stdout.write(\`\${describeTask()}\\n\`);\n  },\n});\n`,
+  "src/main.ts": `import { defineCommand, runCommand } from "@infra/cli";\nimport { describeTask } from "./describe-task.ts";\n\nawait runCommand(\n  defineCommand({\n    name: "${name}",\n    summary: describeTask(),\n    run({ printResult }) {\n      printResult({ task: "${name}", description: describeTask() }, (result) => result.description);\n    },\n  }),\n);\n`,
   "test/describe-task.test.ts": `import { describe, expect, it } from "vitest";\nimport { describeTask } from "../src/describe-task.ts";\n\ndescribe("describeTask", () => {\n  it("names the task", () => {\n    expect(describeTask()).toMatch(/^${name}:/);\n  });\n});\n`,
 };
 

@@ -1,0 +1,35 @@
+import type { ParseArgsOptionsConfig } from "node:util";
+
+/** The flags every command accepts, parsed. */
+export interface CommonFlags {
+  /** `--env NAME`: an environment of this repo (local, dev, prod). */
+  env: string | undefined;
+  /** `--env-file PATH`: an environment file elsewhere. Exclusive with `--env`. */
+  envFile: string | undefined;
+  /** `--yes`: confirm changes without asking (CI). */
+  yes: boolean;
+  /** `--json`: stdout is exactly one JSON document. */
+  json: boolean;
+  /** `--verbose`: debug lines, Azure SDK logs (redacted) and stacks. */
+  verbose: boolean;
+  help: boolean;
+}
+
+export const commonOptions = {
+  env: { type: "string" },
+  "env-file": { type: "string" },
+  yes: { type: "boolean", short: "y" },
+  json: { type: "boolean" },
+  verbose: { type: "boolean", short: "v" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsOptionsConfig;
+
+export const commonOptionsUsage = `Common options:
+  --env NAME        target the environment NAME (local, dev, prod)
+  --env-file PATH   target the environment described in PATH instead
+  --yes, -y         apply without asking for confirmation
+  --json            print the result as one JSON document on stdout
+  --verbose, -v     debug logs, Azure SDK logs (secrets redacted), stacks on error
+  --help, -h        show this help
+
+Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 needs attention, 130 interrupted`;

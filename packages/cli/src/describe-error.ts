@@ -1,0 +1,53 @@
+import { isRestError } from "@azure/core-rest-pipeline";
+import { AzureRequestError } from "./azure-request-error.ts";
+import { CliError } from "./cli-error.ts";
+import { ConfigError } from "./config-error.ts";
+import { ExitCode } from "./exit-codes.ts";
+import { UsageError } from "./usage-error.ts";
+
+/** What to print for an error that ended a command, and which exit code it means. Pure: no I/O. */
+export interface ErrorReport {
+  exitCode: ExitCode;
+  /** Lines for stderr, without newlines. The first is the one-line summary. */
+  lines: string[];
+  showUsage: boolean;
+}
+
+export function describeError(error: unknown, options: { verbose?: boolean; interrupted?: boolean } = {}): ErrorReport {
+  const verbose = options.verbose === true;
+  if (options.interrupted || isAbort(error)) {
+    const message = error instanceof Error && error.message ? error.message : "interrupted";
+    return { exitCode: ExitCode.interrupted, lines: [`interrupted: ${message}`], showUsage: false };
+  }
+  const normalized = isRestError(error) ? AzureRequestError.fromRestError(error) : error;
+
+  if (normalized instanceof CliError) {
+    const lines = [`error: ${normalized.message}`];
+    if (normalized instanceof ConfigError) {
+      for (const problem of normalized.problems) lines.push(`  ${problem.path}: ${problem.message}`);
+    }
+    if (verbose) lines.push(...stackLines(normalized));
+    return { exitCode: normalized.exitCode, lines, showUsage: normalized instanceof UsageError };
+  }
+  if (normalized instanceof Error) {
+    const lines = [`error: ${normalized.name === "Error" ? "" : `${normalized.name}: `}${normalized.message}`];
+    lines.push(verbose ? stackLines(normalized).join("\n") : "  (run with --verbose for the stack)");
+    return { exitCode: ExitCode.failure, lines, showUsage: false };
+  }
+  return { exitCode: ExitCode.failure, lines: [`error: ${String(error)}`], showUsage: false };
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === "AbortError" || error.name === "InterruptedError");
+}
+
+// The stack, then each cause's, so a wrapped RestError still shows where it came from.
+function stackLines(error: Error): string[] {
+  const lines: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    lines.push(`${depth === 0 ? "" : "caused by: "}${current.stack ?? `${current.name}: ${current.message}`}`);
+    current = current.cause;
+  }
+  return lines;
+}
