@@ -1,0 +1,47 @@
+export { type ApplyOptions, type ApplyProgressEvent, type ApplyResult, applyPlan } from "./apply-plan.ts";
+export { type ClassifyInput, classifyChanges } from "./classify-changes.ts";
+export { type CreatePlanInput, createPlan } from "./create-plan.ts";
+export { DependencyCycleError } from "./dependency-cycle-error.ts";
+export type { DesiredResource, WireObject } from "./desired-resource.ts";
+export { diffProperties } from "./diff-properties.ts";
+export { applyExitCode, PLAN_EXIT_CODES, planExitCode } from "./exit-code.ts";
+export { LiveReadError } from "./live-read-error.ts";
+export type { LiveResource } from "./live-resource.ts";
+export {
+  isOwnedBy,
+  MANAGED_BY,
+  OWNERSHIP_TAG_KEYS,
+  type Ownership,
+  ownershipFromTags,
+  ownershipTags,
+} from "./ownership.ts";
+export {
+  type ChangeAction,
+  hasPendingChanges,
+  PLAN_VERSION,
+  type Plan,
+  type PlanChange,
+  type PlanOrphan,
+  type PlanProblem,
+  type PlanProblemCode,
+  type PlanSummary,
+  summarizePlan,
+} from "./plan.ts";
+export { PlanConfigError } from "./plan-config-error.ts";
+export { parsePlan, readPlanFile, serializePlan, writePlanFile } from "./plan-file.ts";
+export { PlanFileError } from "./plan-file-error.ts";
+export { PlanNotApplicableError } from "./plan-not-applicable-error.ts";
+export type { PropertyChange } from "./property-change.ts";
+export { type PlanJson, type PlanJsonChange, renderPlanJson } from "./render-plan-json.ts";
+export { type RenderTextOptions, renderPlanText } from "./render-plan-text.ts";
+export type { DiffRules, KindRules, ReadLiveRequest, ResourceKind } from "./resource-kind.ts";
+export {
+  DEFAULT_CONCURRENCY,
+  type DependencyNode,
+  type ProgressEvent,
+  type RunOptions,
+  type RunResult,
+  runInDependencyOrder,
+} from "./run-in-dependency-order.ts";
+export { isSecretPath } from "./secret-paths.ts";
+export { type StaleChange, StalePlanError } from "./stale-plan-error.ts";

@@ -1,0 +1,72 @@
+import type { WireObject } from "./desired-resource.ts";
+import type { PropertyChange } from "./property-change.ts";
+
+export const PLAN_VERSION = 1;
+
+export type ChangeAction = "create" | "update" | "delete" | "no-op";
+
+/** One decision about one resource, with everything apply needs to carry it out exactly. */
+export interface PlanChange {
+  readonly action: ChangeAction;
+  /** The desired address; for a delete (no longer configured) the resource id. */
+  readonly address: string;
+  readonly kind: string;
+  readonly id: string;
+  readonly name: string;
+  readonly task: string;
+  /** Addresses this change waits for (deletes: none; their order comes from the id hierarchy). */
+  readonly dependsOn: readonly string[];
+  /** Desired wire properties, ownership tags included (create, update, no-op). */
+  readonly properties?: WireObject;
+  /** Property differences (update only). */
+  readonly diff: readonly PropertyChange[];
+  /** Hash of the live state this change was computed against; apply refuses if it moved. */
+  readonly liveFingerprint: string;
+}
+
+/** An owned resource that left the configuration but stays because `prune` was not set. */
+export interface PlanOrphan {
+  readonly kind: string;
+  readonly id: string;
+  readonly name: string;
+  readonly task: string;
+}
+
+export type PlanProblemCode = "unmanaged-conflict" | "ownership-conflict" | "forces-replacement";
+
+/** Something that makes the plan impossible to apply as configured; the message says what to do. */
+export interface PlanProblem {
+  readonly code: PlanProblemCode;
+  readonly address: string;
+  readonly id: string;
+  readonly message: string;
+}
+
+export interface Plan {
+  readonly version: typeof PLAN_VERSION;
+  readonly environment: string;
+  readonly subscriptionId: string;
+  /** ISO time the live state was read. */
+  readonly createdAt: string;
+  readonly prune: boolean;
+  /** Tasks whose owned resources this plan covers. */
+  readonly tasks: readonly string[];
+  readonly changes: readonly PlanChange[];
+  readonly orphans: readonly PlanOrphan[];
+  readonly problems: readonly PlanProblem[];
+}
+
+export interface PlanSummary {
+  readonly create: number;
+  readonly update: number;
+  readonly delete: number;
+}
+
+export function summarizePlan(plan: Plan): PlanSummary {
+  const count = (action: ChangeAction): number => plan.changes.filter((change) => change.action === action).length;
+  return { create: count("create"), update: count("update"), delete: count("delete") };
+}
+
+export function hasPendingChanges(plan: Plan): boolean {
+  return plan.changes.some((change) => change.action !== "no-op");
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { renderPlanJson } from "../src/render-plan-json.ts";
+import { renderPlanText } from "../src/render-plan-text.ts";
+import { noOpChange, samplePlan } from "./sample-plan.ts";
+
+describe("renderPlanText", () => {
+  it("renders creates, updates with old -> new, deletes, orphans, problems and the summary", () => {
+    const plan = samplePlan({
+      orphans: [
+        {
+          kind: "Microsoft.Storage/storageAccounts",
+          id: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stkeep",
+          name: "stkeep",
+          task: "storage",
+        },
+      ],
+      problems: [
+        {
+          code: "unmanaged-conflict",
+          address: 'storage.account["stx"]',
+          id: "/x",
+          message: "/x exists but is not managed by this repo",
+        },
+      ],
+    });
+    expect(renderPlanText(plan, { color: false })).toMatchInlineSnapshot(`
+      "Plan for environment dev (subscription 00000000-0000-0000-0000-000000000001)
+
+        + create storage.account["stdemo01"]
+            location: "westeurope"
+            sku.name: "Standard_LRS"
+            tags: {"managed-by":"azure-infra-ops","environment":"dev","task":"storage"}
+            properties.minimumTlsVersion: "TLS1_2"
+            properties.allowSharedKeyAccess: false
+            properties.azureFilesIdentityBasedAuthentication.sasToken: (sensitive)
+
+        ~ update storage.account["stdemo02"]
+            properties.minimumTlsVersion: "TLS1_0" -> "TLS1_2"
+            properties.encryption.keyvaultproperties.clientSecret: (sensitive) -> (sensitive)
+            tags: {"env":"dev"} -> {"env":"dev","owner":"ops"}
+
+        - delete /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-app/providers/Microsoft.Storage/storageAccounts/stold01
+
+        # /subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stkeep (task storage) is no longer configured: would delete with --prune
+
+      Errors (the plan cannot be applied):
+        ! storage.account["stx"]: /x exists but is not managed by this repo
+
+      Plan: 1 to create, 1 to update, 1 to delete.
+      "
+    `);
+  });
+
+  it.each([
+    { label: "nothing at all", changes: [] },
+    { label: "only no-ops", changes: [noOpChange] },
+  ])("says so when there is $label to do", ({ changes }) => {
+    expect(renderPlanText(samplePlan({ changes }), { color: false })).toMatchInlineSnapshot(`
+      "Plan for environment dev (subscription 00000000-0000-0000-0000-000000000001)
+
+      No changes. Azure matches the configuration.
+      "
+    `);
+  });
+
+  it.each([
+    { color: false, ansi: false },
+    { color: true, ansi: true },
+  ])("uses ANSI colour only when asked (color: $color)", ({ color, ansi }) => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for the ANSI escape on purpose
+    expect(/\u001b\[/.test(renderPlanText(samplePlan(), { color }))).toBe(ansi);
+  });
+
+  it.each(["old-secret", "new-secret", "sig=abc"])("never prints the secret %s", (secret) => {
+    expect(renderPlanText(samplePlan(), { color: false })).not.toContain(secret);
+    expect(JSON.stringify(renderPlanJson(samplePlan()))).not.toContain(secret);
+  });
+
+  it("never prints the values of a path a kind declares secret", () => {
+    const kinds = [{ kind: "Microsoft.Storage/storageAccounts", secretPaths: ["properties.minimumTlsVersion"] }];
+    expect(renderPlanText(samplePlan(), { color: false, kinds })).not.toContain("TLS1_0");
+  });
+});
+
+describe("renderPlanJson", () => {
+  it("gives the summary and the redacted changes", () => {
+    const json = renderPlanJson(samplePlan());
+    expect(json.summary).toEqual({ create: 1, update: 1, delete: 1 });
+    expect(json.changes.map((change) => change.action)).toEqual(["no-op", "create", "update", "delete"]);
+    expect(json.changes[2]?.diff[1]).toEqual({
+      path: "properties.encryption.keyvaultproperties.clientSecret",
+      before: "(sensitive)",
+      after: "(sensitive)",
+    });
+  });
+});

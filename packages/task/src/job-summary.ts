@@ -1,0 +1,37 @@
+import { appendStepSummary, isGitHubActions, setOutput } from "@infra/cli";
+import { type Plan, renderPlanText, summarizePlan } from "@infra/plan";
+import { applySummary, type TaskApplyReport } from "./apply-report.ts";
+
+/** Markdown for a GitHub job summary or PR comment: the plan as a diff block, so + / - / ~ lines are coloured. */
+export function planMarkdown(plan: Plan): string {
+  const summary = summarizePlan(plan);
+  const text = renderPlanText(plan, { color: false })
+    .split("\n")
+    // GitHub colours diff lines by their first character: "+" green, "-" red, "!" orange.
+    .map((line) =>
+      line.replace(/^(\s+)([+~-])/, (_all, space: string, sign: string) => `${sign === "~" ? "!" : sign}${space}`),
+    )
+    .join("\n");
+  return [
+    `### Plan for \`${plan.environment}\`: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete`,
+    "",
+    "```diff",
+    text,
+    "```",
+    "",
+  ].join("\n");
+}
+
+/** In GitHub Actions: the plan and what apply did in the job summary, and the tasks' outputs in `$GITHUB_OUTPUT`. */
+export function publishToGitHub(
+  env: NodeJS.ProcessEnv,
+  plan: Plan,
+  reports: readonly TaskApplyReport[] | undefined,
+): void {
+  if (!isGitHubActions(env)) return;
+  const parts = [planMarkdown(plan)];
+  if (reports) parts.push("### Apply", "", "```", applySummary(reports), "```", "");
+  appendStepSummary(parts.join("\n"), { env });
+  for (const output of reports?.flatMap((report) => report.outputs) ?? [])
+    setOutput(output.name, output.value, { env });
+}

@@ -1,0 +1,29 @@
+import { spawn } from "node:child_process";
+
+export interface TurboRun {
+  /** The turbo task: plan, apply, destroy, audit. */
+  task: string;
+  /** Arguments for every task process, after `--`. */
+  args: readonly string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs one turbo task across the task packages. turbo's header, prefixed task logs and summary all go to stderr, so
+ * the root command's stdout carries only its result (`--json` prints exactly one document).
+ */
+export function runTurbo(run: TurboRun): Promise<number> {
+  const args = ["exec", "turbo", "run", run.task, "--output-logs=new-only", "--log-order=stream", "--", ...run.args];
+  return new Promise((resolve, reject) => {
+    const child = spawn("pnpm", args, {
+      cwd: run.cwd,
+      env: { ...run.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1" },
+      stdio: ["ignore", process.stderr, process.stderr],
+      signal: run.signal,
+    });
+    child.on("error", (error) => (error.name === "AbortError" ? resolve(130) : reject(error)));
+    child.on("close", (code, signal) => resolve(code ?? (signal === "SIGINT" ? 130 : 1)));
+  });
+}

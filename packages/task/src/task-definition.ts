@@ -1,0 +1,32 @@
+import type { AzureContext } from "@infra/auth";
+import type { Environment } from "@infra/environments";
+import type { DesiredResource, Plan, PlanProblem, ResourceKind } from "@infra/plan";
+
+/** What a task may use while it plans or applies. */
+export interface TaskContext {
+  azure: AzureContext;
+  environment: Environment;
+  signal: AbortSignal;
+}
+
+/** A value a task publishes after apply: to `$GITHUB_OUTPUT` in Actions and to the apply summary. */
+export interface TaskOutput {
+  name: string;
+  value: string;
+}
+
+/**
+ * A task package's whole contribution to provisioning: the resource kinds it knows (how to read and write them in
+ * ARM) and the resources an environment wants. `src/main.ts` is then one line: `await runTask(myTask)`.
+ */
+export interface TaskDefinition {
+  /** Short, kebab-case; stamped into the ownership tag `task`. */
+  name: string;
+  summary: string;
+  kinds(context: TaskContext): ResourceKind[];
+  desired(context: TaskContext): DesiredResource[];
+  /** Checks that need Azure but change nothing (e.g. global name availability); problems block the plan. */
+  preflight?(plan: Plan, context: TaskContext): Promise<PlanProblem[]>;
+  /** Values worth publishing after a successful apply (account names, endpoints). */
+  outputs?(plan: Plan, context: TaskContext): Promise<TaskOutput[]>;
+}
