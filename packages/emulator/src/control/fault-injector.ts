@@ -1,0 +1,59 @@
+/** A fault rule from `POST /_emulator/faults`. */
+export interface FaultRule {
+  /** Method to match (any when absent). */
+  method?: string;
+  /** Regular expression tested against the path + query. */
+  path: string;
+  /** HTTP status to answer with (e.g. 503, 429). */
+  status?: number;
+  /** ARM error code in the envelope. */
+  code?: string;
+  message?: string;
+  retryAfterSeconds?: number;
+  /** Delay before answering (or before passing through when no status/reset). */
+  delayMs?: number;
+  /** Destroy the connection instead of answering. */
+  reset?: boolean;
+  /** Applies this many times, then is removed (unlimited when absent). */
+  count?: number;
+  /** Chance (0..1) that a matching request is hit. */
+  probability?: number;
+}
+
+export interface ActiveFault extends FaultRule {
+  id: number;
+  hits: number;
+}
+
+export class FaultInjector {
+  #rules: ActiveFault[] = [];
+  #nextId = 1;
+
+  add(rule: FaultRule): ActiveFault {
+    new RegExp(rule.path); // throws early on a bad pattern
+    const active = { ...rule, id: this.#nextId++, hits: 0 };
+    this.#rules.push(active);
+    return active;
+  }
+
+  list(): readonly ActiveFault[] {
+    return this.#rules;
+  }
+
+  clear(): void {
+    this.#rules = [];
+  }
+
+  /** The first rule hit by this request, counting it; undefined when none applies. */
+  take(method: string, pathAndQuery: string): ActiveFault | undefined {
+    for (const rule of this.#rules) {
+      if (rule.method && rule.method.toUpperCase() !== method) continue;
+      if (!new RegExp(rule.path, "i").test(pathAndQuery)) continue;
+      if (rule.probability !== undefined && Math.random() >= rule.probability) continue;
+      rule.hits += 1;
+      if (rule.count !== undefined && rule.hits >= rule.count) this.#rules = this.#rules.filter((r) => r !== rule);
+      return rule;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,34 @@
+/** One line of `GET /_emulator/requests`. The Authorization header is never stored. */
+export interface RequestLogEntry {
+  time: string;
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  principal?: string;
+  durationMs: number;
+  fault?: string;
+}
+
+/** Ring buffer of recent requests (bounded so a benchmark cannot exhaust memory). */
+export class RequestLog {
+  readonly #entries: RequestLogEntry[] = [];
+  constructor(private readonly capacity = 20_000) {}
+
+  add(entry: RequestLogEntry): void {
+    this.#entries.push(entry);
+    if (this.#entries.length > this.capacity) this.#entries.splice(0, this.#entries.length - this.capacity);
+  }
+
+  entries(): readonly RequestLogEntry[] {
+    return this.#entries;
+  }
+
+  clear(): void {
+    this.#entries.length = 0;
+  }
+
+  toJsonLines(): string {
+    return this.#entries.map((e) => `${JSON.stringify(e)}\n`).join("");
+  }
+}

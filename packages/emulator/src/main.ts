@@ -1,0 +1,54 @@
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { startEmulator } from "./emulator/start-emulator.ts";
+
+const usage = "usage: emulator [--port N] [--state DIR] [--as ops|auditor|github|workload] [--az-cloud-config PATH]";
+
+async function main(): Promise<void> {
+  let values: { port?: string; state?: string; as?: string; "az-cloud-config"?: string };
+  try {
+    // pnpm 12 forwards the `--` of `pnpm run emulator -- --port 0` literally.
+    const argv = process.argv.slice(2);
+    ({ values } = parseArgs({
+      args: argv[0] === "--" ? argv.slice(1) : argv,
+      options: {
+        port: { type: "string" },
+        state: { type: "string" },
+        as: { type: "string" },
+        "az-cloud-config": { type: "string" },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exitCode = 2;
+    return;
+  }
+  const emulator = await startEmulator({ port: values.port ? Number(values.port) : 0, stateDir: values.state });
+  const env = emulator.env(values.as ?? "ops");
+  for (const [k, v] of Object.entries(env)) console.log(`export ${k}=${JSON.stringify(v)}`);
+  if (values["az-cloud-config"]) {
+    writeFileSync(
+      values["az-cloud-config"],
+      JSON.stringify(
+        {
+          endpoints: {
+            activeDirectory: `${emulator.url}/adfs`,
+            resourceManager: `${emulator.url}/`,
+            activeDirectoryResourceId: "https://management.core.windows.net/",
+            microsoftGraphResourceId: "https://graph.microsoft.com/",
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  }
+  console.log(`ready: ${emulator.url}`);
+  const stop = () => {
+    void emulator.close().then(() => console.error("emulator => stopped"));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+await main();

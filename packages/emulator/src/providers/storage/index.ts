@@ -1,0 +1,16 @@
+import type { ArmProvider } from "../../arm/contract.ts";
+import { blobContainerRoutes } from "./blob-container-routes.ts";
+import { storageAccountRoutes } from "./storage-account-routes.ts";
+import { storageKeyRoutes } from "./storage-key-routes.ts";
+import { seedLegacyStorage } from "./storage-seed.ts";
+import { storageServiceRoutes } from "./storage-service-routes.ts";
+
+/** Microsoft.Storage: accounts, keys, blob/file service settings, blob containers, lifecycle management policies. */
+export const storageProvider: ArmProvider = {
+  name: "Microsoft.Storage",
+  routes: [...storageAccountRoutes, ...storageKeyRoutes, ...storageServiceRoutes, ...blobContainerRoutes],
+  seed: seedLegacyStorage,
+};
+
+export { checkAccountName, isValidAccountName } from "./storage-account-name.ts";
+export { LEGACY_STORAGE, seedLegacyStorage } from "./storage-seed.ts";

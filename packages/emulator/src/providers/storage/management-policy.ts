@@ -1,0 +1,37 @@
+import { ArmError, type ArmResource } from "../../arm/contract.ts";
+import { azureTimestamp } from "./azure-timestamp.ts";
+import { isRecord } from "./json-record.ts";
+
+export const MANAGEMENT_POLICY_TYPE = "Microsoft.Storage/storageAccounts/managementPolicies";
+
+export function managementPolicyId(accountId: string): string {
+  return `${accountId}/managementPolicies/default`;
+}
+
+/** The only policy name is `default`; the service reports it as `DefaultManagementPolicy`. */
+export function checkPolicyName(name: string): void {
+  if (name.toLowerCase() !== "default") {
+    throw new ArmError(
+      400,
+      "InvalidManagementPolicyName",
+      `The management policy name '${name}' is invalid; it must be 'default'.`,
+    );
+  }
+}
+
+export function buildManagementPolicy(accountId: string, body: unknown, now: Date): ArmResource {
+  const properties = isRecord(body) && isRecord(body.properties) ? body.properties : undefined;
+  if (!properties || !isRecord(properties.policy) || !Array.isArray(properties.policy.rules)) {
+    throw new ArmError(
+      400,
+      "InvalidRequestContent",
+      "The request content was invalid: 'properties.policy.rules' is required.",
+    );
+  }
+  return {
+    id: managementPolicyId(accountId),
+    name: "DefaultManagementPolicy",
+    type: MANAGEMENT_POLICY_TYPE,
+    properties: { policy: properties.policy, lastModifiedTime: azureTimestamp(now) },
+  };
+}
