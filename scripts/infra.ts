@@ -1,14 +1,15 @@
-// Root commands that span every task package: `pnpm run plan|provision|destroy -- --env NAME ...`.
+// Root commands that span every task package: `pnpm run plan|provision|destroy|audit -- --env NAME ...`.
 // The work is in @infra/task; this file only picks the command.
 import { join } from "node:path";
 import { runCommand, UsageError } from "@infra/cli";
-import { rootDestroyCommand, rootPlanCommand, rootProvisionCommand } from "@infra/task";
+import { rootAuditCommand, rootDestroyCommand, rootPlanCommand, rootProvisionCommand } from "@infra/task";
 
 const repoRoot = join(import.meta.dirname, "..");
 const commands = {
   plan: rootPlanCommand(repoRoot),
   provision: rootProvisionCommand(repoRoot),
   destroy: rootDestroyCommand(repoRoot),
+  audit: rootAuditCommand(repoRoot),
 };
 
 const [name, ...argv] = process.argv.slice(2);

@@ -71,8 +71,9 @@ describe("a task main run as a real process", () => {
     "stops cleanly and exits 130 on SIGINT",
     async () => {
       let sent = false;
-      // tsx without pnpm in between: pnpm re-raises the signal on itself, which hides the child's own exit code.
-      const exit = await run(tsx, [fixture, "--mode", "wait"], (stderr, pid) => {
+      // Node with tsx's loader, no wrapper process in between: pnpm re-raises the signal on itself, and the tsx CLI
+      // relays it to a child of its own, which on a loaded machine can lose the child's last output.
+      const exit = await run(process.execPath, ["--import", "tsx", fixture, "--mode", "wait"], (stderr, pid) => {
         if (!sent && stderr.includes("ready\n")) {
           sent = true;
           process.kill(pid, "SIGINT");

@@ -2,10 +2,11 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { startEmulator } from "./emulator/start-emulator.ts";
 
-const usage = "usage: emulator [--port N] [--state DIR] [--as ops|auditor|github|workload] [--az-cloud-config PATH]";
+const usage =
+  "usage: emulator [--port N] [--state DIR] [--as ops|auditor|github|workload] [--az-cloud-config PATH] [--throttling on|off]";
 
 async function main(): Promise<void> {
-  let values: { port?: string; state?: string; as?: string; "az-cloud-config"?: string };
+  let values: { port?: string; state?: string; as?: string; "az-cloud-config"?: string; throttling?: string };
   try {
     // pnpm 12 forwards the `--` of `pnpm run emulator -- --port 0` literally.
     const argv = process.argv.slice(2);
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
         state: { type: "string" },
         as: { type: "string" },
         "az-cloud-config": { type: "string" },
+        throttling: { type: "string" },
       },
     }));
   } catch (error) {
@@ -23,7 +25,16 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const emulator = await startEmulator({ port: values.port ? Number(values.port) : 0, stateDir: values.state });
+  if (values.throttling !== undefined && values.throttling !== "on" && values.throttling !== "off") {
+    console.error(`--throttling ${values.throttling}: use on or off\n${usage}`);
+    process.exitCode = 2;
+    return;
+  }
+  const emulator = await startEmulator({
+    port: values.port ? Number(values.port) : 0,
+    stateDir: values.state,
+    ...(values.throttling === "off" ? { config: { throttling: { enabled: false } } } : {}),
+  });
   const env = emulator.env(values.as ?? "ops");
   for (const [k, v] of Object.entries(env)) console.log(`export ${k}=${JSON.stringify(v)}`);
   if (values["az-cloud-config"]) {

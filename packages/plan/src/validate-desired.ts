@@ -7,6 +7,8 @@ import type { ResourceKind } from "./resource-kind.ts";
 /**
  * Checks the desired set before any call to Azure: unique addresses and ids, a registered kind for each, known
  * dependencies, tasks the plan covers, and no dependency cycle. Every problem is listed, not just the first.
+ * Addresses start with their task's name (`storage.account["x"]`); a dependency on another task's address (a storage
+ * account on its resource group) is that task's to provide, and is checked when the tasks' plans are combined.
  */
 export function validateDesired(
   desired: readonly DesiredResource[],
@@ -29,7 +31,10 @@ export function validateDesired(
   }
   for (const resource of desired) {
     for (const dependency of resource.dependsOn) {
-      if (!addresses.has(dependency)) problems.push(`${resource.address}: depends on unknown address ${dependency}`);
+      const ownTask = tasks.some((task) => dependency.startsWith(`${task}.`));
+      if (ownTask && !addresses.has(dependency)) {
+        problems.push(`${resource.address}: depends on unknown address ${dependency}`);
+      }
     }
   }
   if (problems.length > 0) throw new PlanConfigError(problems);

@@ -199,3 +199,21 @@ describe("createPlan refuses inconsistent desired resources before reading anyth
     expect(kinds.flatMap((kind) => kind.calls)).toEqual([]);
   });
 });
+
+describe("createPlan across tasks", () => {
+  it("accepts a dependency on another task's address: that task plans and applies it", async () => {
+    const kind = new InMemoryKind(ACCOUNTS);
+    // The storage task alone: its account depends on the groups task's address, which is not in this plan.
+    const plan = await createPlan({
+      environment: ENV,
+      subscriptionId: SUBSCRIPTION,
+      tasks: ["storage"],
+      desired: [desiredAccount("st1")],
+      kinds: [kind],
+    });
+    expect(plan.changes.map((change) => [change.action, change.address])).toEqual([
+      ["create", 'storage.account["st1"]'],
+    ]);
+    expect(plan.changes[0]?.dependsOn).toEqual(['groups.group["rg-app"]']);
+  });
+});

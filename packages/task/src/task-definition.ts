@@ -1,6 +1,7 @@
 import type { AzureContext } from "@infra/auth";
 import type { Environment } from "@infra/environments";
 import type { DesiredResource, Plan, PlanProblem, ResourceKind } from "@infra/plan";
+import type { TaskAudit } from "./task-audit.ts";
 
 /** What a task may use while it plans or applies. */
 export interface TaskContext {
@@ -23,8 +24,11 @@ export interface TaskDefinition {
   /** Short, kebab-case; stamped into the ownership tag `task`. */
   name: string;
   summary: string;
+  /** Resource kinds this task provisions; a task that only audits returns none. */
   kinds(context: TaskContext): ResourceKind[];
   desired(context: TaskContext): DesiredResource[];
+  /** The task's audit (`audit` phase), when it has rules. */
+  audit?: TaskAudit;
   /** Checks that need Azure but change nothing (e.g. global name availability); problems block the plan. */
   preflight?(plan: Plan, context: TaskContext): Promise<PlanProblem[]>;
   /** Values worth publishing after a successful apply (account names, endpoints). */

@@ -18,3 +18,14 @@ export class ApplyFailedError extends CliError {
     this.name = "ApplyFailedError";
   }
 }
+
+/** Some resources could not be evaluated: the audit is incomplete and must not look clean. */
+export class AuditIncompleteError extends CliError {
+  constructor(errors: number) {
+    super(
+      `${errors} check(s) could not be evaluated (see the error findings); the audit is incomplete. Fix access or retry, or pass --allow-incomplete`,
+      ExitCode.failure,
+    );
+    this.name = "AuditIncompleteError";
+  }
+}

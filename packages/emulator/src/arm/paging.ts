@@ -11,7 +11,8 @@ export function buildPage(
   map: ((resource: ArmResource) => unknown) | undefined,
   filter: ((resource: ArmResource) => boolean) | undefined,
 ): ArmResult {
-  const top = Number.parseInt(url.searchParams.get("$top") ?? "", 10);
+  // Clients ask for a page size with `$top` (most list APIs) or `$maxpagesize` (arm-storage's container list).
+  const top = Number.parseInt(url.searchParams.get("$top") ?? url.searchParams.get("$maxpagesize") ?? "", 10);
   const limit = Math.max(
     1,
     Math.min(rt.state.config.pageSize, Number.isFinite(top) && top > 0 ? top : Number.MAX_SAFE_INTEGER),

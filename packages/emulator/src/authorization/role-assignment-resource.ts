@@ -8,6 +8,8 @@ export function roleAssignmentResource(input: {
   roleDefinitionGuid: string;
   principalType?: string;
   createdBy?: string;
+  /** Free text Azure keeps as given; tools use it to record who manages the assignment. */
+  description?: string | undefined;
 }): ArmResource {
   const sub = /^\/subscriptions\/[^/]+/i.exec(input.scope)?.[0] ?? "";
   const now = new Date().toISOString();
@@ -27,7 +29,7 @@ export function roleAssignmentResource(input: {
       createdBy: input.createdBy ?? null,
       updatedBy: input.createdBy ?? null,
       delegatedManagedIdentityResourceId: null,
-      description: null,
+      description: input.description ?? null,
     },
   };
 }

@@ -52,6 +52,7 @@ function create(ctx: ArmContext): { status: number; body: unknown } {
           ? "User"
           : "ServicePrincipal",
     createdBy: ctx.principal.objectId,
+    description: typeof props.description === "string" ? props.description : undefined,
   });
   const before = ctx.store.get(ctx.path);
   if (before) {

@@ -1,0 +1,96 @@
+import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-auth";
+import { CredentialUnavailableError } from "@azure/identity";
+import type { Logger } from "@infra/cli";
+import { AuthenticationFailedError } from "./authentication-failed-error.ts";
+import type { BuiltCredential } from "./build-credential.ts";
+import { aadstsCode, adviceForCredentialFailure } from "./credential-failure-advice.ts";
+import { credentialLabels } from "./credential-names.ts";
+import { NoCredentialError } from "./no-credential-error.ts";
+
+/** A chain entry: a credential to try, or one skipped with its reason. */
+export type ChainEntry = { built: BuiltCredential } | { skipped: { label: string; reason: string } };
+
+/**
+ * The chain rule of azure-sdk-for-js, made explicit and reported by name: `CredentialUnavailableError` means "not
+ * configured here, try the next"; anything else is fatal. The first credential that works is kept for the life of the
+ * process (one identity per run, one token cache).
+ */
+export class CredentialChain implements TokenCredential {
+  readonly #entries: readonly ChainEntry[];
+  readonly #basis: string;
+  readonly #log: Logger | undefined;
+  #selected: BuiltCredential | undefined;
+
+  constructor(entries: readonly ChainEntry[], options: { basis: string; log?: Logger | undefined }) {
+    this.#entries = entries;
+    this.#basis = options.basis;
+    this.#log = options.log;
+  }
+
+  /** The credential that produced a token, once one has. */
+  get selected(): BuiltCredential | undefined {
+    return this.#selected;
+  }
+
+  async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
+    if (this.#selected !== undefined) return this.#attempt(this.#selected, scopes, options, []);
+    const lines: { label: string; reason: string }[] = [];
+    for (const entry of this.#entries) {
+      if ("skipped" in entry) {
+        lines.push(entry.skipped);
+        this.#log?.debug("%s: skipped: %s", entry.skipped.label, entry.skipped.reason);
+        continue;
+      }
+      const label = credentialLabels[entry.built.name];
+      try {
+        const token = await this.#attempt(
+          entry.built,
+          scopes,
+          options,
+          lines.map((l) => `${l.label}: ${l.reason}`),
+        );
+        this.#selected = entry.built;
+        return token;
+      } catch (error) {
+        if (!isUnavailable(error)) throw error;
+        const reason = adviceForCredentialFailure(entry.built.name, error, entry.built.failureContext());
+        lines.push({ label, reason });
+        this.#log?.debug("%s: unavailable: %s", label, reason);
+      }
+    }
+    throw new NoCredentialError(
+      this.#basis,
+      lines.map((line) => ({ path: line.label, message: line.reason })),
+    );
+  }
+
+  async #attempt(
+    built: BuiltCredential,
+    scopes: string | string[],
+    options: GetTokenOptions | undefined,
+    earlier: string[],
+  ): Promise<AccessToken> {
+    try {
+      const token = await built.credential.getToken(scopes, options);
+      // TokenCredential allows null for "no token"; treat it as the credential saying it is not available here.
+      if (token === null) throw new CredentialUnavailableError(`${built.name} returned no token`);
+      return token;
+    } catch (error) {
+      if (isUnavailable(error) && this.#selected === undefined) throw error;
+      if (error instanceof Error && (error.name === "AbortError" || options?.abortSignal?.aborted)) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      const label = credentialLabels[built.name];
+      const advice = adviceForCredentialFailure(built.name, error, built.failureContext());
+      throw new AuthenticationFailedError(
+        built.name,
+        `${label}: ${advice}`,
+        { aadstsCode: aadstsCode(message), earlier },
+        { cause: error },
+      );
+    }
+  }
+}
+
+function isUnavailable(error: unknown): boolean {
+  return error instanceof Error && error.name === "CredentialUnavailableError";
+}

@@ -1,0 +1,4 @@
+import { runCommand } from "@infra/cli";
+import { whoamiCommand } from "./whoami-command.ts";
+
+await runCommand(whoamiCommand);

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    // NODE_EXTRA_CA_CERTS is read at process start: forks inherit it from globalSetup, threads would not. Forks also
+    // give each file its own process, which msal-node's per-process managed-identity source needs.
+    pool: "forks",
+    globalSetup: ["@infra/emulator/testing"],
+    setupFiles: ["./test/support/network-guard-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});

@@ -1,0 +1,57 @@
+import { ManagementLockClient } from "@azure/arm-locks";
+import { type DesiredResource, isOwnedBy, type LiveResource, type ResourceKind } from "@infra/plan";
+import type { KindOptions } from "./kind-options.ts";
+import { ownershipFromNote } from "./ownership-note.ts";
+import { GROUP_LOCK_NAME, groupNameOf } from "./resource-ids.ts";
+import { captureWireBodies, listWire } from "./wire-capture.ts";
+
+export const GROUP_LOCK_KIND = "Microsoft.Authorization/locks";
+
+/**
+ * Management locks on groups. Locks carry no tags, so ownership is written into `properties.notes`
+ * (see ownership-note.ts); one list of the subscription's locks per read.
+ */
+export function groupLockKind(options: KindOptions): ResourceKind {
+  const client = captureWireBodies(
+    new ManagementLockClient(options.azure.credential, options.azure.subscriptionId, options.azure.clientOptions),
+  );
+  const put = async (desired: DesiredResource, signal: AbortSignal): Promise<void> => {
+    const properties = desired.properties.properties as { level: "CanNotDelete" | "ReadOnly"; notes: string };
+    await client.managementLocks.createOrUpdateAtResourceGroupLevel(
+      groupNameOf(desired.id),
+      GROUP_LOCK_NAME,
+      { level: properties.level, notes: properties.notes },
+      { abortSignal: signal },
+    );
+  };
+  const ownershipOf = (body: Record<string, unknown>) =>
+    ownershipFromNote((body.properties as { notes?: unknown } | undefined)?.notes);
+  return {
+    kind: GROUP_LOCK_KIND,
+    tagsPath: null,
+    caseInsensitivePaths: ["properties.level"],
+    readOwnership: (live) => ownershipOf(live.body),
+    async readLive(request) {
+      const wanted = new Set(request.ids.map((id) => id.toLowerCase()));
+      const locks = await listWire(() =>
+        client.managementLocks.listAtSubscriptionLevel({ abortSignal: request.signal }),
+      );
+      return locks
+        .filter(
+          (body) =>
+            wanted.has(String(body.id).toLowerCase()) ||
+            isOwnedBy(ownershipOf(body), request.environment, request.tasks),
+        )
+        .map((body): LiveResource => ({ id: String(body.id), kind: GROUP_LOCK_KIND, body }));
+    },
+    create: put,
+    update: (desired, _live, _diff, signal) => put(desired, signal),
+    async delete(live, signal) {
+      await client.managementLocks.deleteAtResourceGroupLevel(
+        groupNameOf(live.id),
+        String(live.body.name ?? GROUP_LOCK_NAME),
+        { abortSignal: signal },
+      );
+    },
+  };
+}

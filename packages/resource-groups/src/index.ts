@@ -1,0 +1,10 @@
+export { RESOURCE_GROUPS_TASK, resourceGroupAddress, resourceGroupLockAddress } from "./addresses.ts";
+export { desiredResourceGroups } from "./desired-resource-groups.ts";
+export { GROUP_LOCK_KIND, groupLockKind } from "./group-lock-kind.ts";
+export type { KindOptions } from "./kind-options.ts";
+export { ownershipFromNote, ownershipNote } from "./ownership-note.ts";
+export { RESOURCE_GROUP_KIND, resourceGroupKind } from "./resource-group-kind.ts";
+export { GROUP_LOCK_NAME, groupLockId, groupNameOf, resourceGroupId } from "./resource-ids.ts";
+export { resourceGroupsTask } from "./task.ts";
+export { UnownedContentsError } from "./unowned-contents-error.ts";
+export { captureWireBodies, getWire, isNotFound, listWire, readWireBodies } from "./wire-capture.ts";

@@ -1,0 +1,4 @@
+import { runTask } from "@infra/task";
+import { resourceGroupsTask } from "./task.ts";
+
+await runTask(resourceGroupsTask);

@@ -1,0 +1,16 @@
+import type { TaskDefinition } from "@infra/task";
+import { RESOURCE_GROUPS_TASK } from "./addresses.ts";
+import { desiredResourceGroups } from "./desired-resource-groups.ts";
+import { groupLockKind } from "./group-lock-kind.ts";
+import { resourceGroupKind } from "./resource-group-kind.ts";
+
+/** Task `resource-groups`: the environment's resource groups and their management locks. */
+export const resourceGroupsTask: TaskDefinition = {
+  name: RESOURCE_GROUPS_TASK,
+  summary: "resource groups (location, tags) and their management locks",
+  kinds: ({ azure, environment }) => {
+    const options = { azure, environment: environment.name };
+    return [resourceGroupKind(options), groupLockKind(options)];
+  },
+  desired: ({ azure, environment }) => desiredResourceGroups(environment, azure.subscriptionId),
+};
