@@ -33,6 +33,7 @@ export async function planAllTasks<O extends ParseArgsOptionsConfig>(
     repoRoot: request.repoRoot,
     env: run.env,
     signal: run.signal,
+    outputLogs: "errors-only",
   });
   return combinePlans(results.flatMap((result) => (result.data ? [result.data] : [])));
 }

@@ -80,6 +80,7 @@ export async function applyWithConfirmation<O extends ParseArgsOptionsConfig>(
     repoRoot: request.repoRoot,
     env: run.env,
     signal: run.signal,
+    outputLogs: "full",
   });
   const reports = results.flatMap((result) => (result.data ? [result.data] : []));
   publishToGitHub(run.env, plan, reports);

@@ -32,6 +32,7 @@ export function rootAuditCommand(repoRoot: string) {
           repoRoot,
           env: run.env,
           signal: run.signal,
+          outputLogs: "errors-only",
         }),
       );
       const combined: AuditReport = {

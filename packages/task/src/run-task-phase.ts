@@ -12,6 +12,8 @@ export interface TaskPhaseRun {
   repoRoot: string;
   env: NodeJS.ProcessEnv;
   signal: AbortSignal;
+  /** Show every task's log lines (apply progress) or only a failing task's (plan, audit). */
+  outputLogs: "full" | "errors-only";
 }
 
 /** A task crashed or refused before it could report (its own error is printed above, in turbo's output). */
@@ -30,6 +32,7 @@ export async function runTaskPhase<T>(run: TaskPhaseRun): Promise<TaskResult<T>[
     env: taskEnvironment(run.env, run.dir),
     cwd: run.repoRoot,
     signal: run.signal,
+    outputLogs: run.outputLogs,
   });
   if (run.signal.aborted || code === 130) throw new TaskPhaseError(run.phase, "interrupted", ExitCode.interrupted);
   const results = await readTaskResults<T>(run.dir, run.phase);

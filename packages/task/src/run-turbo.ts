@@ -8,6 +8,8 @@ export interface TurboRun {
   env: NodeJS.ProcessEnv;
   cwd: string;
   signal?: AbortSignal;
+  /** turbo's --output-logs: `full` shows each task's progress as it happens, `errors-only` only a failing task's. */
+  outputLogs?: "full" | "errors-only";
 }
 
 /**
@@ -15,11 +17,26 @@ export interface TurboRun {
  * the root command's stdout carries only its result (`--json` prints exactly one document).
  */
 export function runTurbo(run: TurboRun): Promise<number> {
-  const args = ["exec", "turbo", "run", run.task, "--output-logs=new-only", "--log-order=stream", "--", ...run.args];
+  const args = [
+    "exec",
+    "turbo",
+    "run",
+    run.task,
+    `--output-logs=${run.outputLogs ?? "full"}`,
+    "--log-order=stream",
+    "--log-prefix=task",
+    "--",
+    ...run.args,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn("pnpm", args, {
       cwd: run.cwd,
-      env: { ...run.env, TURBO_TELEMETRY_DISABLED: "1", TURBO_NO_UPDATE_NOTIFIER: "1" },
+      env: {
+        ...run.env,
+        TURBO_TELEMETRY_DISABLED: "1",
+        TURBO_NO_UPDATE_NOTIFIER: "1",
+        TURBO_PRINT_VERSION_DISABLED: "1",
+      },
       stdio: ["ignore", process.stderr, process.stderr],
       signal: run.signal,
     });

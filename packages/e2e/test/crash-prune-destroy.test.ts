@@ -1,0 +1,105 @@
+// Issue 5: a SIGKILL mid-apply converges on re-run; --prune and destroy touch only what this repo owns.
+import { StorageManagementClient } from "@azure/arm-storage";
+import { type AzureContext, connectAzure } from "@infra/auth";
+import { type Emulator, SEED, startEmulator } from "@infra/emulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eEnvironment, GROUPS } from "./support/e2e-environment.ts";
+import { runRoot, writeEnvironmentFile } from "./support/root-command.ts";
+
+let emulator: Emulator;
+let azure: AzureContext;
+let storage: StorageManagementClient;
+let envFile: string;
+
+async function accountNames(): Promise<string[]> {
+  const names: string[] = [];
+  for await (const account of storage.storageAccounts.list()) names.push(account.name ?? "");
+  return names.sort();
+}
+
+const legacy = () => storage.storageAccounts.getProperties(SEED.legacyResourceGroup, "legacydata001");
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  azure = await connectAzure({ task: "e2e", env: emulator.env("ops") });
+  storage = new StorageManagementClient(azure.credential, SEED.subscription1, azure.clientOptions);
+  envFile = await writeEnvironmentFile(e2eEnvironment());
+});
+afterAll(async () => {
+  await emulator?.close();
+});
+
+describe("crash safety", () => {
+  it("a provision killed with SIGKILL mid-apply converges on re-run: no duplicates, brownfield untouched", async () => {
+    const legacyBefore = await legacy();
+    // Account creates take a poll and a second, so the kill lands while some are still running.
+    await emulator.admin.config({ lro: { pollsBeforeDone: 1, retryAfterSeconds: 1 } });
+    const killed = await runRoot("provision", ["--env-file", envFile, "--yes"], {
+      env: emulator.env("ops"),
+      killWhen: (stderr) => /create storage\.account\[[^\]]+\] => done/.test(stderr),
+    });
+    expect(killed.signal).toBe("SIGKILL");
+    const partial = (await accountNames()).filter((name) => name.startsWith("e2eacct"));
+    expect(partial.length).toBeLessThan(10); // the kill really interrupted the apply
+
+    await emulator.admin.config({ lro: { pollsBeforeDone: 0, retryAfterSeconds: 0 } });
+    const rerun = await runRoot("provision", ["--env-file", envFile, "--yes"], { env: emulator.env("ops") });
+    expect(rerun.code, rerun.stderr).toBe(0);
+    const replan = await runRoot("plan", ["--env-file", envFile, "--detailed-exitcode"], { env: emulator.env("ops") });
+    expect(replan.code, replan.stdout).toBe(0);
+
+    const names = await accountNames();
+    expect(names.filter((name) => name.startsWith("e2eacct"))).toEqual(
+      Array.from({ length: 10 }, (_, index) => `e2eacct${index}`).sort(),
+    );
+    expect(names).toContain("legacydata001");
+    expect(await legacy()).toEqual(legacyBefore);
+  });
+});
+
+describe("ownership guards", () => {
+  it("--prune deletes the owned account removed from the configuration, and nothing else", async () => {
+    const without4 = await writeEnvironmentFile(e2eEnvironment(10, ["e2eacct4"]));
+    const plan = await runRoot("plan", ["--env-file", without4, "--prune", "--json"], { env: emulator.env("ops") });
+    const deletes = (JSON.parse(plan.stdout) as { changes: { action: string; id: string }[] }).changes.filter(
+      (change) => change.action === "delete",
+    );
+    expect(deletes.length).toBeGreaterThan(0);
+    expect(deletes.every((change) => /\/storageAccounts\/e2eacct4(\/|$)/i.test(change.id))).toBe(true);
+
+    const pruned = await runRoot("provision", ["--env-file", without4, "--prune", "--yes"], {
+      env: emulator.env("ops"),
+    });
+    expect(pruned.code, pruned.stderr).toBe(0);
+    const names = await accountNames();
+    expect(names).not.toContain("e2eacct4");
+    expect(names.filter((name) => name.startsWith("e2eacct"))).toHaveLength(9);
+    expect(names).toContain("legacydata001");
+  });
+
+  it("destroy removes owned resources only: an untagged account in a managed group survives, and its group", async () => {
+    await storage.storageAccounts.beginCreateAndWait(GROUPS[0], "handmade01", {
+      location: "westeurope",
+      sku: { name: "Standard_LRS" },
+      kind: "StorageV2",
+    });
+    const legacyBefore = await legacy();
+    const destroyed = await runRoot("destroy", ["--env-file", envFile, "--yes"], { env: emulator.env("ops") });
+    // The group holding someone else's account cannot go: that is reported as a failure, with the reason.
+    expect(destroyed.code).toBe(1);
+    expect(destroyed.stderr).toMatch(/refusing to delete .*rg-e2e-a.*not owned/);
+
+    const names = await accountNames();
+    expect(names.filter((name) => name.startsWith("e2eacct"))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(["handmade01", "legacydata001"]));
+    expect(await legacy()).toEqual(legacyBefore);
+    const { ResourceManagementClient } = await import("@azure/arm-resources");
+    const resources = new ResourceManagementClient(azure.credential, SEED.subscription1, azure.clientOptions);
+    const groups: string[] = [];
+    for await (const group of resources.resourceGroups.list()) groups.push(group.name ?? "");
+    expect(groups).toContain("rg-e2e-a");
+    expect(groups).not.toContain("rg-e2e-b");
+    expect(groups).not.toContain("rg-e2e-c");
+    expect(groups).toContain(SEED.legacyResourceGroup);
+  });
+});

@@ -1,0 +1,22 @@
+import { ManagementLockClient } from "@azure/arm-locks";
+import { StorageManagementClient } from "@azure/arm-storage";
+import { auditClientOptions, type ReadPacer } from "@infra/audit";
+import type { AzureContext } from "@infra/auth";
+
+/** The clients one subscription's storage audit reads through, all paced by the run's one pacer. */
+export interface StorageAuditClients {
+  readonly storage: StorageManagementClient;
+  readonly locks: ManagementLockClient;
+}
+
+export function storageAuditClients(
+  azure: AzureContext,
+  subscriptionId: string,
+  pacer: ReadPacer,
+): StorageAuditClients {
+  const options = auditClientOptions(azure.clientOptions, pacer);
+  return {
+    storage: new StorageManagementClient(azure.credential, subscriptionId, options),
+    locks: new ManagementLockClient(azure.credential, subscriptionId, options),
+  };
+}

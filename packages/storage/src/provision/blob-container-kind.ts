@@ -1,0 +1,55 @@
+import type { DesiredResource, ResourceKind, WireObject } from "@infra/plan";
+import { isNotFound, listWire } from "@infra/resource-groups";
+import { ownershipFromMetadata } from "./container-ownership.ts";
+import { ownedOrWanted } from "./owned-or-wanted.ts";
+import { storageClient } from "./storage-clients.ts";
+import { accountLocationOf, lastSegment } from "./storage-ids.ts";
+import { STORAGE_KINDS } from "./storage-kind-names.ts";
+import type { StorageKindOptions } from "./storage-kind-options.ts";
+
+/** Blob containers: one list per account; ownership in the container's metadata (containers have no tags). */
+export function blobContainerKind(options: StorageKindOptions): ResourceKind {
+  const client = storageClient(options.azure);
+  const ownershipOf = (body: WireObject) =>
+    ownershipFromMetadata((body.properties as WireObject | undefined)?.metadata);
+  const settingsOf = (desired: DesiredResource) => (desired.properties.properties ?? {}) as WireObject;
+  return {
+    kind: STORAGE_KINDS.container,
+    tagsPath: null,
+    caseInsensitivePaths: ["properties.publicAccess"],
+    wholeMapPaths: ["properties.metadata"],
+    readOwnership: (live) => ownershipOf(live.body),
+    async readLive(request) {
+      const lists = await Promise.all(
+        options.accounts.map(async (account) => {
+          try {
+            return await listWire(() =>
+              client.blobContainers.list(account.resourceGroup, account.name, { abortSignal: request.signal }),
+            );
+          } catch (error) {
+            // The account does not exist yet: it has no containers.
+            if (isNotFound(error)) return [];
+            throw error;
+          }
+        }),
+      );
+      return ownedOrWanted(STORAGE_KINDS.container, lists.flat(), request, ownershipOf);
+    },
+    async create(desired, signal) {
+      const { resourceGroup, name } = accountLocationOf(desired.id);
+      await client.blobContainers.create(resourceGroup, name, desired.name, settingsOf(desired), {
+        abortSignal: signal,
+      });
+    },
+    async update(desired, _live, _diff, signal) {
+      const { resourceGroup, name } = accountLocationOf(desired.id);
+      await client.blobContainers.update(resourceGroup, name, desired.name, settingsOf(desired), {
+        abortSignal: signal,
+      });
+    },
+    async delete(live, signal) {
+      const { resourceGroup, name } = accountLocationOf(live.id);
+      await client.blobContainers.delete(resourceGroup, name, lastSegment(live.id), { abortSignal: signal });
+    },
+  };
+}

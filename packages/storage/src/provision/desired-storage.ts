@@ -1,0 +1,164 @@
+import type { Environment, StorageAccountConfig } from "@infra/environments";
+import type { DesiredResource, WireObject } from "@infra/plan";
+import { resourceGroupAddress } from "@infra/resource-groups";
+import { blobServiceBaseline, containerBaseline, fileServiceBaseline, storageAccountBaseline } from "../baseline.ts";
+import { STORAGE_TASK, storageAddress } from "./addresses.ts";
+import { containerOwnershipMetadata } from "./container-ownership.ts";
+import { roleDefinitionId, STORAGE_DATA_ROLE_IDS } from "./data-roles.ts";
+import { roleAssignmentName } from "./role-assignment-name.ts";
+import { storageAccountId } from "./storage-ids.ts";
+import { STORAGE_KINDS } from "./storage-kind-names.ts";
+
+/** Everything the environment's storage section asks for, in ARM wire shape, the secure baseline applied. */
+export function desiredStorage(environment: Environment, subscriptionId: string): DesiredResource[] {
+  return environment.storage.accounts.flatMap((account) => desiredForAccount(environment, subscriptionId, account));
+}
+
+function desiredForAccount(
+  environment: Environment,
+  subscriptionId: string,
+  account: StorageAccountConfig,
+): DesiredResource[] {
+  const accountId = storageAccountId(subscriptionId, account);
+  const accountAddress = storageAddress.account(account.name);
+  const child = (address: string, kind: string, id: string, properties: WireObject): DesiredResource => ({
+    address,
+    kind,
+    id,
+    name: id.split("/").at(-1) ?? id,
+    dependsOn: [accountAddress],
+    properties,
+    task: STORAGE_TASK,
+  });
+
+  const resources: DesiredResource[] = [
+    {
+      address: accountAddress,
+      kind: STORAGE_KINDS.account,
+      id: accountId,
+      name: account.name,
+      dependsOn: [resourceGroupAddress(account.resourceGroup)],
+      properties: accountProperties(environment, account),
+      task: STORAGE_TASK,
+    },
+    child(
+      storageAddress.blobService(account.name),
+      STORAGE_KINDS.blobService,
+      `${accountId}/blobServices/default`,
+      blobServiceProperties(account.softDeleteDays),
+    ),
+  ];
+  // File services exist on StorageV2 accounts only; BlockBlobStorage has none to configure.
+  if (account.kind === "StorageV2") {
+    resources.push(
+      child(
+        storageAddress.fileService(account.name),
+        STORAGE_KINDS.fileService,
+        `${accountId}/fileServices/default`,
+        fileServiceProperties(account.softDeleteDays),
+      ),
+    );
+  }
+  for (const container of account.containers) {
+    resources.push(
+      child(
+        storageAddress.container(account.name, container.name),
+        STORAGE_KINDS.container,
+        `${accountId}/blobServices/default/containers/${container.name}`,
+        {
+          properties: {
+            ...containerBaseline.properties,
+            metadata: containerOwnershipMetadata(environment.name, STORAGE_TASK),
+          },
+        },
+      ),
+    );
+  }
+  if (account.lifecycle) {
+    resources.push(
+      child(
+        storageAddress.lifecycle(account.name),
+        STORAGE_KINDS.managementPolicy,
+        `${accountId}/managementPolicies/default`,
+        lifecyclePolicy(account.lifecycle),
+      ),
+    );
+  }
+  for (const grant of account.roleAssignments) {
+    const name = roleAssignmentName(accountId, grant.principalId, STORAGE_DATA_ROLE_IDS[grant.role]);
+    resources.push(
+      child(
+        storageAddress.roleAssignment(account.name, grant.role, grant.principalId),
+        STORAGE_KINDS.roleAssignment,
+        `${accountId}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+        {
+          properties: {
+            roleDefinitionId: roleDefinitionId(subscriptionId, grant.role),
+            principalId: grant.principalId,
+            principalType: grant.principalType,
+          },
+        },
+      ),
+    );
+  }
+  return resources;
+}
+
+/** The baseline for the account's network mode, with the environment's sku, kind, location, tags and firewall. */
+function accountProperties(environment: Environment, account: StorageAccountConfig): WireObject {
+  const { network } = account;
+  const baseline = storageAccountBaseline(network.publicNetworkAccess === "Disabled" ? "private" : "selected-networks");
+  return {
+    location: account.location ?? environment.location,
+    kind: account.kind,
+    sku: { name: account.sku },
+    tags: { ...environment.tags, ...account.tags },
+    properties: {
+      ...baseline.properties,
+      publicNetworkAccess: network.publicNetworkAccess,
+      networkAcls: {
+        ...baseline.properties.networkAcls,
+        defaultAction: network.defaultAction,
+        ipRules: network.ipRules.map((value) => ({ value, action: "Allow" })),
+      },
+    },
+  };
+}
+
+/** The baseline's blob data protection, retention from the environment. */
+function blobServiceProperties(days: number): WireObject {
+  const { deleteRetentionPolicy, containerDeleteRetentionPolicy, isVersioningEnabled } = blobServiceBaseline.properties;
+  return {
+    properties: {
+      deleteRetentionPolicy: { ...deleteRetentionPolicy, days },
+      containerDeleteRetentionPolicy: { ...containerDeleteRetentionPolicy, days },
+      isVersioningEnabled,
+    },
+  };
+}
+
+/** The baseline's share soft delete and SMB hardening, retention from the environment. */
+function fileServiceProperties(days: number): WireObject {
+  const { shareDeleteRetentionPolicy, protocolSettings } = fileServiceBaseline.properties;
+  return { properties: { shareDeleteRetentionPolicy: { ...shareDeleteRetentionPolicy, days }, protocolSettings } };
+}
+
+function lifecyclePolicy(lifecycle: NonNullable<StorageAccountConfig["lifecycle"]>): WireObject {
+  const baseBlob: WireObject = { delete: { daysAfterModificationGreaterThan: lifecycle.deleteAfterDays } };
+  if (lifecycle.tierToCoolAfterDays !== undefined)
+    baseBlob.tierToCool = { daysAfterModificationGreaterThan: lifecycle.tierToCoolAfterDays };
+  return {
+    properties: {
+      policy: {
+        rules: [
+          {
+            name: "azure-infra-ops-lifecycle",
+            enabled: true,
+            type: "Lifecycle",
+            definition: { actions: { baseBlob }, filters: { blobTypes: ["blockBlob"] } },
+          },
+        ],
+      },
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { KindOptions } from "@infra/resource-groups";
+import type { AccountLocation } from "./storage-ids.ts";
+
+export interface StorageKindOptions extends KindOptions {
+  /**
+   * The environment's accounts. Settings under an account (blob service, lifecycle policy, containers) are read per
+   * account, as ARM cannot list them across a subscription; an account not created yet simply has none.
+   */
+  readonly accounts: readonly AccountLocation[];
+}

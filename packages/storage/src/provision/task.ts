@@ -1,0 +1,19 @@
+import type { TaskDefinition } from "@infra/task";
+import { storageAudit } from "../audit/collect/storage-audit.ts";
+import { accountOutputs } from "./account-outputs.ts";
+import { STORAGE_TASK } from "./addresses.ts";
+import { desiredStorage } from "./desired-storage.ts";
+import { checkAccountNames } from "./name-availability.ts";
+import { storageKinds } from "./storage-kinds.ts";
+
+/** Task `storage`: accounts with the secure baseline, blob data protection, containers, lifecycle, data-plane roles. */
+export const storageTask: TaskDefinition = {
+  name: STORAGE_TASK,
+  summary: "storage accounts (secure baseline), blob service settings, containers, lifecycle policies, data roles",
+  kinds: ({ azure, environment }) =>
+    storageKinds({ azure, environment: environment.name, accounts: environment.storage.accounts }),
+  desired: ({ azure, environment }) => desiredStorage(environment, azure.subscriptionId),
+  preflight: (plan, { azure, signal }) => checkAccountNames(plan, azure, signal),
+  outputs: (plan, { azure, signal }) => accountOutputs(plan, azure, signal),
+  audit: storageAudit,
+};
