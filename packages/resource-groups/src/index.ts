@@ -7,4 +7,4 @@ export { RESOURCE_GROUP_KIND, resourceGroupKind } from "./resource-group-kind.ts
 export { GROUP_LOCK_NAME, groupLockId, groupNameOf, resourceGroupId } from "./resource-ids.ts";
 export { resourceGroupsTask } from "./task.ts";
 export { UnownedContentsError } from "./unowned-contents-error.ts";
-export { captureWireBodies, getWire, isNotFound, listWire, readWireBodies } from "./wire-capture.ts";
+export { getWire, isNotFound, listWire } from "./wire-capture.ts";

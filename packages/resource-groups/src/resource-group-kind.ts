@@ -10,7 +10,7 @@ import {
 import type { KindOptions } from "./kind-options.ts";
 import { groupNameOf } from "./resource-ids.ts";
 import { UnownedContentsError } from "./unowned-contents-error.ts";
-import { captureWireBodies, listWire } from "./wire-capture.ts";
+import { listWire } from "./wire-capture.ts";
 
 export const RESOURCE_GROUP_KIND = "Microsoft.Resources/resourceGroups";
 
@@ -19,8 +19,10 @@ export const RESOURCE_GROUP_KIND = "Microsoft.Resources/resourceGroups";
  * tags); a delete first lists the group's resources and refuses if any is not this environment's.
  */
 export function resourceGroupKind(options: KindOptions): ResourceKind {
-  const client = captureWireBodies(
-    new ResourceManagementClient(options.azure.credential, options.azure.subscriptionId, options.azure.clientOptions),
+  const client = new ResourceManagementClient(
+    options.azure.credential,
+    options.azure.subscriptionId,
+    options.azure.clientOptions,
   );
   const put = async (desired: DesiredResource, signal: AbortSignal): Promise<void> => {
     const { location, tags } = desired.properties;

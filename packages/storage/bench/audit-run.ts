@@ -1,7 +1,6 @@
 // The audit half of `bench/audit.ts`, in its own process as `pnpm run audit` would be: it signs in with the
 // emulator's variables (which carry NODE_EXTRA_CA_CERTS, read only at process start) and prints one JSON line.
-import { ReadPacer } from "@infra/audit";
-import { connectAzure } from "@infra/auth";
+import { connectAzure, ReadPacer } from "@infra/auth";
 import { createLogger } from "@infra/cli";
 import { createStorageAudit } from "../src/index.ts";
 

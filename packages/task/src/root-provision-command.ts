@@ -7,7 +7,7 @@ import { withRunDirectory } from "./task-run-directory.ts";
 
 const sharedUsage = `  --yes                 apply without asking (required without a terminal)
   --confirm-env NAME    also required for a protected environment without a terminal: its name
-  --concurrency N       changes in flight at once per task (default 8)`;
+  --concurrency N       changes in flight at once per task (default 64)`;
 
 /** `pnpm run provision -- --env X [--plan plan.json] [--prune] [--yes] [--confirm-env X]`. */
 export function rootProvisionCommand(repoRoot: string) {

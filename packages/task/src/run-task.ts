@@ -80,7 +80,7 @@ function applyCommand(definition: TaskDefinition, phase: "apply" | "destroy") {
   return defineCommand({
     name: `${definition.name} ${phase}`,
     summary: `${definition.summary} Applies this task's part of a saved plan.`,
-    usage: "  --plan PATH  the saved plan (required)    --concurrency N  changes in flight at once (default 8)",
+    usage: "  --plan PATH  the saved plan (required)    --concurrency N  changes in flight at once (default 64)",
     options: { plan: { type: "string" }, concurrency: { type: "string" } },
     async run(run) {
       if (!run.values.plan) throw new UsageError(`${phase} needs --plan PATH (a plan saved by \`plan --out\`)`);

@@ -1,30 +1,13 @@
-import type { PipelinePolicy } from "@azure/core-rest-pipeline";
-import type { ReadPacer } from "./read-pacer.ts";
-import { readPacingPolicy } from "./read-pacing-policy.ts";
-import { wireCapturePolicy } from "./wire-capture.ts";
-
-/** The shape both client generations take in `additionalPolicies` (each package declares its own copy). */
-export interface AdditionalPolicyConfig {
-  policy: PipelinePolicy;
-  position: "perCall" | "perRetry";
-}
+import { type AdditionalPolicyConfig, type ArmClientOptions, armPipelinePolicies, type ReadPacer } from "@infra/auth";
 
 /**
- * An ARM client's options for an audit: the caller's (endpoint, scopes, retries) plus read pacing and wire capture.
- * `additionalPolicies` is read by both client generations (modular arm-storage 21 / arm-resources 8 and core-client
- * arm-authorization 9 / arm-locks 2). Pacing sits per retry so each attempt is paced; capture per call so it keeps
- * only the final answer.
+ * An ARM client's options for an audit with its own read pacer (tests and benchmarks read its stats): the caller's
+ * options with the standard ARM policies (wire capture, read pacing) bound to that pacer instead of the process one.
+ * Without a pacer of its own, an audit uses `azure.clientOptions` as they are.
  */
-export function auditClientOptions<T extends object>(
-  base: T,
-  pacer: ReadPacer,
-): T & { additionalPolicies: AdditionalPolicyConfig[] } {
-  return {
-    ...base,
-    additionalPolicies: [
-      ...((base as { additionalPolicies?: AdditionalPolicyConfig[] }).additionalPolicies ?? []),
-      { policy: wireCapturePolicy(), position: "perCall" },
-      { policy: readPacingPolicy(pacer), position: "perRetry" },
-    ],
-  };
+export function auditClientOptions(base: ArmClientOptions, pacer: ReadPacer): ArmClientOptions {
+  const ours = armPipelinePolicies(pacer);
+  const names = new Set(ours.map((entry) => entry.policy.name));
+  const others: AdditionalPolicyConfig[] = base.additionalPolicies.filter((entry) => !names.has(entry.policy.name));
+  return { ...base, additionalPolicies: [...others, ...ours] };
 }

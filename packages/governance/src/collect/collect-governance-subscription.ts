@@ -4,15 +4,14 @@ import {
   type AuditedResource,
   type Finding,
   isArmResource,
-  listWire,
   type RelatedDocument,
   type RuleMetadata,
   readable,
   readRelated,
-  readWire,
   scopeContains,
   unreadableResourceFindings,
 } from "@infra/audit";
+import { listWire, readWire } from "@infra/auth";
 import { GOVERNANCE_RELATED, RESOURCE_GROUP_TYPE, SUBSCRIPTION_TYPE } from "../related-documents.ts";
 import { appliesAt } from "./applies-at.ts";
 import type { GovernanceAuditClients } from "./governance-audit-clients.ts";

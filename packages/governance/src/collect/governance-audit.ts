@@ -1,4 +1,5 @@
-import { evaluateRules, type Finding, ReadPacer, ruleMetadata } from "@infra/audit";
+import { evaluateRules, type Finding, ruleMetadata } from "@infra/audit";
+import { processReadPacer, type ReadPacer } from "@infra/auth";
 import type { AuditScope, AuditTaskContext, TaskAudit, TaskAuditResult } from "@infra/task";
 import { governanceRules } from "../governance-rules.ts";
 import { collectGovernanceSubscription } from "./collect-governance-subscription.ts";
@@ -6,7 +7,7 @@ import { governanceAuditClients } from "./governance-audit-clients.ts";
 import { governanceContextFor } from "./governance-context-for.ts";
 
 export interface GovernanceAuditOptions {
-  /** Share one pacer across every audit of a run that uses the same identity; default: one per `run`. */
+  /** A pacer of its own (tests and benchmarks read its stats); default: the process one every ARM client shares. */
   pacer?: ReadPacer;
 }
 
@@ -17,7 +18,7 @@ export interface GovernanceAuditOptions {
 export function createGovernanceAudit(options: GovernanceAuditOptions = {}): TaskAudit {
   return {
     async run(scope: AuditScope, context: AuditTaskContext): Promise<TaskAuditResult> {
-      const pacer = options.pacer ?? new ReadPacer();
+      const pacer = options.pacer ?? processReadPacer;
       const log = context.log.scope("governance audit");
       const auditContext = governanceContextFor(scope.environment, context.now);
       const perSubscription = await Promise.all(

@@ -1,6 +1,7 @@
 import type { DesiredResource, ResourceKind, WireObject } from "@infra/plan";
 import { getWire } from "@infra/resource-groups";
 import { accountChildOwnership } from "./account-child-ownership.ts";
+import { existingAccounts } from "./existing-accounts.ts";
 import { accountLocationOf, storageAccountId } from "./storage-ids.ts";
 import type { StorageKindOptions } from "./storage-kind-options.ts";
 
@@ -30,7 +31,7 @@ export function accountServiceKind(
     readOwnership: () => accountChildOwnership(options.environment),
     async readLive(request) {
       const found = await Promise.all(
-        options.accounts.map(async (account) => {
+        (await existingAccounts(options, request.signal)).map(async (account) => {
           const body = await getWire(() => calls.get(account.resourceGroup, account.name, request.signal));
           const id = `${storageAccountId(request.subscriptionId, account)}/${segment}/default`;
           return body ? [{ id, kind, body }] : [];

@@ -1,6 +1,7 @@
 import type { DesiredResource, ResourceKind, WireObject } from "@infra/plan";
 import { isNotFound, listWire } from "@infra/resource-groups";
 import { ownershipFromMetadata } from "./container-ownership.ts";
+import { existingAccounts } from "./existing-accounts.ts";
 import { ownedOrWanted } from "./owned-or-wanted.ts";
 import { storageClient } from "./storage-clients.ts";
 import { accountLocationOf, lastSegment } from "./storage-ids.ts";
@@ -21,7 +22,7 @@ export function blobContainerKind(options: StorageKindOptions): ResourceKind {
     readOwnership: (live) => ownershipOf(live.body),
     async readLive(request) {
       const lists = await Promise.all(
-        options.accounts.map(async (account) => {
+        (await existingAccounts(options, request.signal)).map(async (account) => {
           try {
             return await listWire(() =>
               client.blobContainers.list(account.resourceGroup, account.name, { abortSignal: request.signal }),

@@ -2,6 +2,7 @@ import type { ManagementPolicySchema } from "@azure/arm-storage";
 import type { DesiredResource, ResourceKind, WireObject } from "@infra/plan";
 import { getWire } from "@infra/resource-groups";
 import { accountChildOwnership } from "./account-child-ownership.ts";
+import { existingAccounts } from "./existing-accounts.ts";
 import { storageClient } from "./storage-clients.ts";
 import { accountLocationOf, storageAccountId } from "./storage-ids.ts";
 import { STORAGE_KINDS } from "./storage-kind-names.ts";
@@ -25,7 +26,7 @@ export function managementPolicyKind(options: StorageKindOptions): ResourceKind 
     readOwnership: () => accountChildOwnership(options.environment),
     async readLive(request) {
       const found = await Promise.all(
-        options.accounts.map(async (account) => {
+        (await existingAccounts(options, request.signal)).map(async (account) => {
           const body = await getWire(() =>
             client.managementPolicies.get(account.resourceGroup, account.name, "default", {
               abortSignal: request.signal,

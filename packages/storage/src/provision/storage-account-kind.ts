@@ -1,5 +1,5 @@
 import { ownershipFromTags, type ResourceKind } from "@infra/plan";
-import { listWire } from "@infra/resource-groups";
+import { accountDirectory } from "./account-directory.ts";
 import { accountCreateModel, accountPatchModel } from "./account-model.ts";
 import { ownedOrWanted } from "./owned-or-wanted.ts";
 import { storageClient } from "./storage-clients.ts";
@@ -11,8 +11,11 @@ import type { StorageKindOptions } from "./storage-kind-options.ts";
  * Storage accounts: one paged list per subscription per read; create is the long-running PUT with the whole baseline
  * (infrastructure encryption can only be chosen then); update is a PATCH of only what differs.
  */
-export function storageAccountKind(options: Pick<StorageKindOptions, "azure" | "pollIntervalMs">): ResourceKind {
+export function storageAccountKind(
+  options: Pick<StorageKindOptions, "azure" | "pollIntervalMs" | "directory">,
+): ResourceKind {
   const client = storageClient(options.azure);
+  const directory = options.directory ?? accountDirectory(client);
   const poll = options.pollIntervalMs === undefined ? {} : { updateIntervalInMs: options.pollIntervalMs };
   return {
     kind: STORAGE_KINDS.account,
@@ -32,7 +35,7 @@ export function storageAccountKind(options: Pick<StorageKindOptions, "azure" | "
     ],
     unorderedArrayPaths: ["properties.networkAcls.ipRules", "properties.networkAcls.virtualNetworkRules"],
     async readLive(request) {
-      const accounts = await listWire(() => client.storageAccounts.list({ abortSignal: request.signal }));
+      const accounts = await directory.list(request.signal);
       return ownedOrWanted(STORAGE_KINDS.account, accounts, request, (body) => ownershipFromTags(body.tags));
     },
     async create(desired, signal) {

@@ -1,4 +1,5 @@
 import type { KindOptions } from "@infra/resource-groups";
+import type { AccountDirectory } from "./account-directory.ts";
 import type { AccountLocation } from "./storage-ids.ts";
 
 export interface StorageKindOptions extends KindOptions {
@@ -7,4 +8,6 @@ export interface StorageKindOptions extends KindOptions {
    * account, as ARM cannot list them across a subscription; an account not created yet simply has none.
    */
   readonly accounts: readonly AccountLocation[];
+  /** Shared by the kinds of one task so the account list is read once; `storageKinds` makes one. */
+  readonly directory?: AccountDirectory;
 }

@@ -1,12 +1,5 @@
-import {
-  type ArmResource,
-  type AuditedResource,
-  listWire,
-  type RelatedDocument,
-  readable,
-  readRelated,
-  readWire,
-} from "@infra/audit";
+import { type ArmResource, type AuditedResource, type RelatedDocument, readable, readRelated } from "@infra/audit";
+import { listWire, readWire } from "@infra/auth";
 import { parseArmResourcePath } from "@infra/cli";
 import { hasBlobService, hasFileService } from "../account-facts.ts";
 import { STORAGE_RELATED } from "../related-documents.ts";

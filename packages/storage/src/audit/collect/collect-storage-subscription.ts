@@ -3,12 +3,12 @@ import {
   type Finding,
   isAbortError,
   isArmResource,
-  listWire,
   mapConcurrent,
   type RuleMetadata,
   readRelated,
   unreadableFindings,
 } from "@infra/audit";
+import { listWire } from "@infra/auth";
 import { parseArmResourcePath } from "@infra/cli";
 import { STORAGE_ACCOUNT_TYPE } from "../related-documents.ts";
 import { collectAccount, type SubscriptionLocks } from "./collect-account.ts";

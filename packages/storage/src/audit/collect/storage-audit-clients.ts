@@ -1,7 +1,7 @@
 import { ManagementLockClient } from "@azure/arm-locks";
 import { StorageManagementClient } from "@azure/arm-storage";
-import { auditClientOptions, type ReadPacer } from "@infra/audit";
-import type { AzureContext } from "@infra/auth";
+import { auditClientOptions } from "@infra/audit";
+import type { AzureContext, ReadPacer } from "@infra/auth";
 
 /** The clients one subscription's storage audit reads through, all paced by the run's one pacer. */
 export interface StorageAuditClients {

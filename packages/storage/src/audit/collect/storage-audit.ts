@@ -1,4 +1,5 @@
-import { appliesTo, evaluateRule, type Finding, ReadPacer, ruleMetadata } from "@infra/audit";
+import { appliesTo, evaluateRule, type Finding, ruleMetadata } from "@infra/audit";
+import { processReadPacer, type ReadPacer } from "@infra/auth";
 import type { AuditScope, AuditTaskContext, TaskAudit, TaskAuditResult } from "@infra/task";
 import { storageRules } from "../storage-rules.ts";
 import { collectStorageSubscription } from "./collect-storage-subscription.ts";
@@ -6,7 +7,7 @@ import { storageAuditClients } from "./storage-audit-clients.ts";
 import { storageContextFor } from "./storage-context-for.ts";
 
 export interface StorageAuditOptions {
-  /** Share one pacer across every audit of a run that uses the same identity; default: one per `run`. */
+  /** A pacer of its own (tests and benchmarks read its stats); default: the process one every ARM client shares. */
   pacer?: ReadPacer;
   /** Accounts read at once per subscription (default 8: three reads each keeps ~24 requests in flight). */
   concurrency?: number;
@@ -20,7 +21,7 @@ export interface StorageAuditOptions {
 export function createStorageAudit(options: StorageAuditOptions = {}): TaskAudit {
   return {
     async run(scope: AuditScope, context: AuditTaskContext): Promise<TaskAuditResult> {
-      const pacer = options.pacer ?? new ReadPacer();
+      const pacer = options.pacer ?? processReadPacer;
       const log = context.log.scope("storage audit");
       const perSubscription = await Promise.all(
         scope.subscriptionIds.map(async (subscriptionId) => {

@@ -1,4 +1,4 @@
-import { ReadPacer } from "@infra/audit";
+import { ReadPacer } from "@infra/auth";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createStorageAudit } from "../../../src/index.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ReadPacer } from "../../src/collect/read-pacer.ts";
+import { ReadPacer } from "../src/read-pacer.ts";
 
 /** A pacer on a fake clock: waiting advances time, so the schedule it produces can be read off exactly. */
 function fakePacer(reserve = 0) {

@@ -1,0 +1,107 @@
+// Not a test: provisioning throughput against the emulator with a 2 s account create, as issue 5 asks.
+// Prints wall time, the critical-path bound, their ratio, the same plan at concurrency 1, and the cost of a re-plan
+// of 500 existing resources (ARM requests and wall time). Run: pnpm --filter @infra/e2e bench
+import { connectAzure } from "@infra/auth";
+import { type Emulator, SEED, startEmulator, trustCertificateAuthority } from "@infra/emulator";
+import { type Environment, validateEnvironment } from "@infra/environments";
+import { applyPlan, createPlan, DEFAULT_CONCURRENCY, type Plan } from "@infra/plan";
+import { desiredResourceGroups, groupLockKind, resourceGroupKind } from "@infra/resource-groups";
+import { desiredStorage, storageKinds } from "@infra/storage";
+
+const CREATE_SECONDS = 2;
+
+function environment(name: string, groups: number, accounts: number, containers: number): Environment {
+  const groupNames = Array.from({ length: groups }, (_, index) => `rg-${name}-${index}`);
+  return validateEnvironment(
+    {
+      name,
+      subscriptionId: SEED.subscription1,
+      location: "westeurope",
+      namingPrefix: name,
+      resourceGroups: groupNames.map((group) => ({ name: group })),
+      storage: {
+        accounts: Array.from({ length: accounts }, (_, index) => ({
+          name: `${name}acct${index}`,
+          resourceGroup: groupNames[index % groups],
+          containers: Array.from({ length: containers }, (_, c) => ({ name: `data${c}` })),
+        })),
+      },
+    },
+    `bench:${name}`,
+  );
+}
+
+async function context(emulator: Emulator, env: Environment) {
+  const azure = await connectAzure({ task: "bench", env: emulator.env("ops") });
+  const options = { azure, environment: env.name };
+  const kinds = [
+    resourceGroupKind(options),
+    groupLockKind(options),
+    ...storageKinds({ ...options, accounts: env.storage.accounts }),
+  ];
+  const plan = () =>
+    createPlan({
+      environment: env.name,
+      subscriptionId: azure.subscriptionId,
+      tasks: ["resource-groups", "storage"],
+      desired: [...desiredResourceGroups(env, azure.subscriptionId), ...desiredStorage(env, azure.subscriptionId)],
+      kinds,
+    });
+  return { plan, kinds };
+}
+
+async function timedApply(
+  emulator: Emulator,
+  env: Environment,
+  concurrency: number,
+): Promise<{ seconds: number; changes: number }> {
+  const { plan, kinds } = await context(emulator, env);
+  const current: Plan = await plan();
+  const started = performance.now();
+  const result = await applyPlan(current, { kinds, concurrency });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.failed.length > 0)
+    throw new Error(`bench => ${result.failed.length} change(s) failed: ${String(result.failed[0]?.error)}`);
+  return { seconds, changes: result.succeeded.length };
+}
+
+const slowCreates = { lro: { pollsBeforeDone: 1, retryAfterSeconds: CREATE_SECONDS } };
+const containers = 1;
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? DEFAULT_CONCURRENCY);
+
+const emulator = await startEmulator({ config: slowCreates });
+trustCertificateAuthority(emulator.caPem);
+try {
+  const single = await timedApply(emulator, environment("one", 1, 1, containers), concurrency);
+  const fifty = await timedApply(emulator, environment("big", 5, 50, containers), concurrency);
+  const serial = process.env.BENCH_SKIP_SERIAL
+    ? { seconds: Number.NaN, changes: 0 }
+    : await timedApply(emulator, environment("ser", 5, 50, containers), 1);
+  console.log(
+    `provision 50 accounts in 5 groups (create ${CREATE_SECONDS} s, ${containers} container each, throttling on):`,
+  );
+  console.log(`  wall time, concurrency ${concurrency}: ${fifty.seconds.toFixed(2)} s for ${fifty.changes} changes`);
+  console.log(`  critical-path bound (1 group + 1 account + its children, measured): ${single.seconds.toFixed(2)} s`);
+  console.log(`  ratio: ${(fifty.seconds / single.seconds).toFixed(2)} (target <= 1.5)`);
+  console.log(
+    `  same plan at concurrency 1: ${serial.seconds.toFixed(2)} s (${(serial.seconds / fifty.seconds).toFixed(1)}x slower)`,
+  );
+
+  // Re-plan of 500 existing resources: 100 accounts with blob service, file service and 2 containers each = 500.
+  await emulator.admin.config({ lro: { pollsBeforeDone: 0, retryAfterSeconds: 0 }, throttling: { enabled: false } });
+  const estate = environment("rep", 5, 100, 2);
+  await timedApply(emulator, estate, concurrency);
+  await emulator.admin.config({ throttling: { enabled: true } });
+  const { plan } = await context(emulator, estate);
+  await emulator.admin.clearRequests();
+  const started = performance.now();
+  const replan = await plan();
+  const seconds = (performance.now() - started) / 1000;
+  const requests = (await emulator.admin.requests()).filter((entry) => entry.path.startsWith("/subscriptions/"));
+  const pending = replan.changes.filter((change) => change.action !== "no-op").length;
+  console.log(
+    `re-plan of ${replan.changes.length} existing resources: ${requests.length} ARM requests, ${seconds.toFixed(2)} s, ${pending} changes`,
+  );
+} finally {
+  await emulator.close();
+}

@@ -1,0 +1,16 @@
+import type { ResourceKind } from "@infra/plan";
+import { groupLockKind, type KindOptions, resourceGroupKind } from "@infra/resource-groups";
+import { federatedCredentialKind } from "./federated-credential-kind.ts";
+import { identityKind } from "./identity-kind.ts";
+import { roleAssignmentKind } from "./role-assignment-kind.ts";
+
+/** Every kind the bootstrap reads and writes; groups and locks are @infra/resource-groups' own kinds. */
+export function bootstrapKinds(options: KindOptions): ResourceKind[] {
+  return [
+    resourceGroupKind(options),
+    groupLockKind(options),
+    identityKind(options),
+    federatedCredentialKind(options),
+    roleAssignmentKind(options),
+  ];
+}

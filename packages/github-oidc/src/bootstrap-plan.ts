@@ -1,0 +1,77 @@
+import type { AzureContext } from "@infra/auth";
+import type { Environment } from "@infra/environments";
+import { createPlan, type Plan, type ResourceKind } from "@infra/plan";
+import { GROUP_LOCK_KIND, RESOURCE_GROUP_KIND, RESOURCE_GROUPS_TASK } from "@infra/resource-groups";
+import { combinePlans } from "@infra/task";
+import { bootstrapKinds } from "./bootstrap-kinds.ts";
+import { checkCredentialLimit } from "./credential-limit.ts";
+import { type DeployIdentityDesign, deployIdentities } from "./deploy-access.ts";
+import { desiredBootstrap } from "./desired-bootstrap.ts";
+import { existingIdentities } from "./existing-principals.ts";
+import type { GitHubRepository } from "./github-subject.ts";
+import { CREDENTIAL_KIND, IDENTITY_KIND, ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
+import { GITHUB_OIDC_TASK, identityGroupName } from "./names.ts";
+
+export interface BootstrapRequest {
+  environment: Environment;
+  repository: GitHubRepository;
+  /** The branch scheduled runs (the nightly audit) run on. */
+  defaultBranch: string;
+  /** Delete credentials, role assignments and identities this bootstrap made and no longer wants. */
+  prune: boolean;
+  azure: AzureContext;
+  signal?: AbortSignal | undefined;
+  /** Long-running operations' poll interval when ARM sends no Retry-After (tests). */
+  pollIntervalMs?: number | undefined;
+}
+
+export interface BootstrapPlan {
+  plan: Plan;
+  kinds: ResourceKind[];
+  identities: DeployIdentityDesign[];
+}
+
+/**
+ * Reads what exists and decides what to change; changes nothing. Two plans made one: the environment's groups (their
+ * own task's resources, never pruned from here) and this task's identities, credentials and roles.
+ */
+export async function planBootstrap(request: BootstrapRequest): Promise<BootstrapPlan> {
+  const { environment, azure } = request;
+  const subscriptionId = azure.subscriptionId;
+  const identities = deployIdentities(environment, subscriptionId, { defaultBranch: request.defaultBranch });
+  const existing = await existingIdentities(azure, identityGroupName(environment), request.signal);
+  const principals = new Map([...existing].map(([name, ids]) => [name, ids.principalId]));
+  const desired = desiredBootstrap({
+    environment,
+    subscriptionId,
+    repository: request.repository,
+    identities,
+    principals,
+  });
+  const kinds = bootstrapKinds({ azure, environment: environment.name, pollIntervalMs: request.pollIntervalMs });
+  const common = {
+    environment: environment.name,
+    subscriptionId,
+    ...(request.signal ? { signal: request.signal } : {}),
+  };
+  const kindsOf = (...names: string[]) => kinds.filter((kind) => names.includes(kind.kind));
+  const [groups, trust] = await Promise.all([
+    createPlan({
+      ...common,
+      tasks: [RESOURCE_GROUPS_TASK],
+      kinds: kindsOf(RESOURCE_GROUP_KIND, GROUP_LOCK_KIND),
+      desired: desired.filter((resource) => resource.task === RESOURCE_GROUPS_TASK),
+      prune: false,
+    }),
+    createPlan({
+      ...common,
+      tasks: [GITHUB_OIDC_TASK],
+      kinds: kindsOf(RESOURCE_GROUP_KIND, IDENTITY_KIND, CREDENTIAL_KIND, ROLE_ASSIGNMENT_KIND),
+      desired: desired.filter((resource) => resource.task === GITHUB_OIDC_TASK),
+      prune: request.prune,
+    }),
+  ]);
+  const plan = combinePlans([groups, trust]);
+  checkCredentialLimit(plan);
+  return { plan, kinds, identities };
+}

@@ -1,0 +1,44 @@
+import { isOwnedBy, type LiveResource, ownershipFromTags, type ResourceKind } from "@infra/plan";
+import { type KindOptions, listWire } from "@infra/resource-groups";
+import { msiClient } from "./arm-clients.ts";
+import { IDENTITY_KIND, identityLocation } from "./identity-ids.ts";
+
+/**
+ * User-assigned identities: one list of the subscription's identities per read; create and update are the same PUT
+ * (location + tags; the principal behind an identity never changes on update). Ownership: the tags.
+ */
+export function identityKind(options: KindOptions): ResourceKind {
+  const client = msiClient(options.azure);
+  const put: ResourceKind["create"] = async (desired, signal) => {
+    const { group, name } = identityLocation(desired.id);
+    await client.userAssignedIdentities.createOrUpdate(
+      group,
+      name,
+      { location: String(desired.properties.location), tags: desired.properties.tags as Record<string, string> },
+      { abortSignal: signal },
+    );
+  };
+  return {
+    kind: IDENTITY_KIND,
+    immutablePaths: ["location"],
+    async readLive(request) {
+      const wanted = new Set(request.ids.map((id) => id.toLowerCase()));
+      const identities = await listWire(() =>
+        client.userAssignedIdentities.listBySubscription({ abortSignal: request.signal }),
+      );
+      return identities
+        .filter(
+          (body) =>
+            wanted.has(String(body.id).toLowerCase()) ||
+            isOwnedBy(ownershipFromTags(body.tags), request.environment, request.tasks),
+        )
+        .map((body): LiveResource => ({ id: String(body.id), kind: IDENTITY_KIND, body }));
+    },
+    create: put,
+    update: (desired, _live, _diff, signal) => put(desired, signal),
+    async delete(live, signal) {
+      const { group, name } = identityLocation(live.id);
+      await client.userAssignedIdentities.delete(group, name, { abortSignal: signal });
+    },
+  };
+}

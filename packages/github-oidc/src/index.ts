@@ -1,0 +1,29 @@
+export { applyBootstrap, BootstrapFailedError, deployVariables } from "./apply-bootstrap.ts";
+export { bootstrapCommand } from "./bootstrap-command.ts";
+export { bootstrapKinds } from "./bootstrap-kinds.ts";
+export { type BootstrapPlan, type BootstrapRequest, planBootstrap } from "./bootstrap-plan.ts";
+export { BUILT_IN_ROLE_IDS, type BuiltInRole, roleDefinitionId } from "./built-in-roles.ts";
+export {
+  checkCredentialLimit,
+  credentialsAfterApply,
+  FederatedCredentialLimitError,
+  MAX_FEDERATED_CREDENTIALS,
+} from "./credential-limit.ts";
+export { assignsRoles, type DeployIdentityDesign, deployIdentities, type RoleGrant } from "./deploy-access.ts";
+export { desiredBootstrap } from "./desired-bootstrap.ts";
+export { type DeployIdentityIds, existingIdentities } from "./existing-principals.ts";
+export { federatedCredentialKind } from "./federated-credential-kind.ts";
+export { GITHUB_AUDIENCE, GITHUB_ISSUER } from "./github-issuer.ts";
+export {
+  credentialName,
+  type GitHubRepository,
+  githubSubject,
+  parseRepository,
+  type SubjectContext,
+} from "./github-subject.ts";
+export { type GitHubVariable, githubVariables, renderGitHubVariables, variableSuffix } from "./github-variables.ts";
+export { CREDENTIAL_KIND, credentialId, IDENTITY_KIND, identityId, ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
+export { identityKind } from "./identity-kind.ts";
+export { type DeployRole, GITHUB_OIDC_TASK, githubOidcAddress, identityGroupName, identityName } from "./names.ts";
+export { roleAssignmentKind } from "./role-assignment-kind.ts";
+export { type SetVariablesOutcome, setGitHubVariables } from "./set-github-variables.ts";

@@ -1,0 +1,4 @@
+import { runCommand } from "@infra/cli";
+import { bootstrapCommand } from "./bootstrap-command.ts";
+
+await runCommand(bootstrapCommand);

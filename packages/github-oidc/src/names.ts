@@ -1,0 +1,27 @@
+import type { Environment } from "@infra/environments";
+
+/** Stamped into the ownership tag `task` of everything the bootstrap creates. */
+export const GITHUB_OIDC_TASK = "github-oidc";
+
+/** The two deploy identities of an environment: one that may change it, one that may only read it. */
+export type DeployRole = "apply" | "read";
+
+/**
+ * The identities live in a group of their own, outside the environment's groups: the apply identity is Contributor on
+ * those, and Contributor where its own identity lives could add itself a federated credential for any branch.
+ */
+export function identityGroupName(environment: Environment): string {
+  return `rg-${environment.namingPrefix}-identity`;
+}
+
+export function identityName(environment: Environment, role: DeployRole): string {
+  return `id-${environment.namingPrefix}-github-${role}`;
+}
+
+export const githubOidcAddress = {
+  group: (name: string) => `${GITHUB_OIDC_TASK}.group["${name}"]`,
+  identity: (role: DeployRole) => `${GITHUB_OIDC_TASK}.identity["${role}"]`,
+  credential: (role: DeployRole, name: string) => `${GITHUB_OIDC_TASK}.credential["${role}/${name}"]`,
+  roleAssignment: (role: DeployRole, roleName: string, scopeName: string) =>
+    `${GITHUB_OIDC_TASK}.role["${role}/${roleName}@${scopeName}"]`,
+};

@@ -1,0 +1,34 @@
+import type { StorageManagementClient } from "@azure/arm-storage";
+import type { WireObject } from "@infra/plan";
+import { listWire } from "@infra/resource-groups";
+import type { AccountLocation } from "./storage-ids.ts";
+
+/**
+ * The subscription's storage accounts, listed once for all the storage kinds that read at the same time (the engine
+ * reads every kind in parallel). Settings under an account (blob and file service, containers, lifecycle) have no
+ * subscription-wide list, so they are read per account — but only for accounts that exist: a new environment costs
+ * one list, not four reads per account, which matters under ARM's 250-read bucket.
+ */
+export interface AccountDirectory {
+  list(signal?: AbortSignal): Promise<WireObject[]>;
+  /** Those of `accounts` that exist now. */
+  existing<T extends AccountLocation>(accounts: readonly T[], signal?: AbortSignal): Promise<T[]>;
+}
+
+export function accountDirectory(client: StorageManagementClient): AccountDirectory {
+  let inFlight: Promise<WireObject[]> | undefined;
+  const list = (signal?: AbortSignal): Promise<WireObject[]> => {
+    // Shared while in flight only: the next plan (or the re-read before apply) lists afresh.
+    inFlight ??= listWire(() => client.storageAccounts.list({ abortSignal: signal })).finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  };
+  return {
+    list,
+    async existing(accounts, signal) {
+      const names = new Set((await list(signal)).map((body) => String(body.name).toLowerCase()));
+      return accounts.filter((account) => names.has(account.name.toLowerCase()));
+    },
+  };
+}
