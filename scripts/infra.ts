@@ -2,7 +2,7 @@
 // The work is in @infra/task; this file only picks the command.
 import { join } from "node:path";
 import { runCommand, UsageError } from "@infra/cli";
-import { rootAuditCommand, rootDestroyCommand, rootPlanCommand, rootProvisionCommand } from "@infra/task";
+import { rootAuditCommand, rootDestroyCommand, rootPlanCommand, rootProvisionCommand } from "@infra/task/root";
 
 const repoRoot = join(import.meta.dirname, "..");
 const commands = {

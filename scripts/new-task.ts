@@ -38,7 +38,6 @@ const files: Record<string, string> = {
       dependencies: { "@infra/cli": "workspace:*" },
       devDependencies: {
         "@types/node": "catalog:tooling",
-        tsx: "catalog:tooling",
         typescript: "catalog:tooling",
         vitest: "catalog:tooling",
       },

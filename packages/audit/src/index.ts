@@ -5,12 +5,6 @@ export type { ArmResource, AuditedResource, RelatedDocument } from "./audited-re
 export { readable, unreadable } from "./audited-resource.ts";
 export type { CheckResult, CheckStatus, Evidence } from "./check-result.ts";
 export { fail, notApplicable, pass } from "./check-result.ts";
-export { isArmResource } from "./collect/arm-resource-shape.ts";
-export { auditClientOptions } from "./collect/audit-client-options.ts";
-export { mapConcurrent } from "./collect/map-concurrent.ts";
-export type { ReadFailure } from "./collect/read-failure.ts";
-export { describeReadFailure, isAbortError, readRelated, unreadableFindings } from "./collect/read-failure.ts";
-export { extensionScope, scopeContains } from "./collect/scope-contains.ts";
 export { appliesTo, evaluateRule, evaluateRules, unreadableResourceFindings } from "./evaluate-rules.ts";
 export type { AuditExitCode, ExitPolicy } from "./exit-code.ts";
 export { AUDIT_EXIT_CODES, auditExitCode } from "./exit-code.ts";

@@ -1,4 +1,4 @@
-// `pnpm --filter @infra/auth bench`: cold wall time of `whoami` (a fresh process each run: tsx, module loading, token,
+// `pnpm --filter @infra/auth bench`: cold wall time of `whoami` (a fresh process each run: node, module loading, token,
 // subscription, role assignments) against a local emulator. Target: <= 1 s on the team's 2-core machines.
 import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
@@ -7,12 +7,11 @@ import { startEmulator } from "@infra/emulator";
 
 const runs = Number(process.env.BENCH_RUNS ?? "5");
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
-const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
 
 function whoamiOnce(env: Record<string, string>): Promise<{ ms: number; code: number | null; stderr: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ["src/main.ts", "--json"], {
+    const child = spawn(process.execPath, ["src/main.ts", "--json"], {
       cwd: packageDir,
       // Only what whoami needs: the emulator's identity variables, PATH for node; nothing from the real environment.
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },

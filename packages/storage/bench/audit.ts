@@ -8,7 +8,6 @@ import { estateSeed, estateSubscriptions } from "./seed-estate.ts";
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS_COUNT ?? "4");
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? "2000");
-const tsx = fileURLToPath(new URL("../node_modules/.bin/tsx", import.meta.url));
 const runner = fileURLToPath(new URL("./audit-run.ts", import.meta.url));
 
 interface RunReport {
@@ -20,7 +19,7 @@ interface RunReport {
 
 function runAudit(env: Record<string, string>, subscriptionIds: readonly string[]): Promise<RunReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [runner], {
+    const child = spawn(process.execPath, [runner], {
       env: {
         PATH: process.env.PATH ?? "",
         HOME: process.env.HOME ?? "",

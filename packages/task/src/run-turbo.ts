@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { join } from "node:path";
 
 export interface TurboRun {
   /** The turbo task: plan, apply, destroy, audit. */
@@ -17,9 +18,9 @@ export interface TurboRun {
  * the root command's stdout carries only its result (`--json` prints exactly one document).
  */
 export function runTurbo(run: TurboRun): Promise<number> {
+  // turbo's own binary, not `pnpm exec turbo`: one process start (~0.4 s) less on every root command.
+  const turbo = join(run.cwd, "node_modules", ".bin", "turbo");
   const args = [
-    "exec",
-    "turbo",
     "run",
     run.task,
     `--output-logs=${run.outputLogs ?? "full"}`,
@@ -29,7 +30,7 @@ export function runTurbo(run: TurboRun): Promise<number> {
     ...run.args,
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn("pnpm", args, {
+    const child = spawn(turbo, args, {
       cwd: run.cwd,
       env: {
         ...run.env,

@@ -13,7 +13,12 @@ export interface RequestLogEntry {
 /** Ring buffer of recent requests (bounded so a benchmark cannot exhaust memory). */
 export class RequestLog {
   readonly #entries: RequestLogEntry[] = [];
-  constructor(private readonly capacity = 20_000) {}
+  private readonly capacity: number;
+
+  // Plain fields, not parameter properties: Node runs this TypeScript by stripping types, which needs erasable syntax.
+  constructor(capacity = 20_000) {
+    this.capacity = capacity;
+  }
 
   add(entry: RequestLogEntry): void {
     this.#entries.push(entry);

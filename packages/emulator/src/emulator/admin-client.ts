@@ -4,11 +4,11 @@ import type { RequestLogEntry } from "../control/request-log.ts";
 import type { SeedInput, StateSnapshot } from "../state/emulator-state.ts";
 
 export class AdminRequestError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
+  readonly status: number;
+
+  constructor(message: string, status: number) {
     super(message);
+    this.status = status;
     this.name = "AdminRequestError";
   }
 }
@@ -20,7 +20,11 @@ export type ConfigPatch = {
 
 /** Typed client for `/_emulator/*` (over the loopback http listener, so it needs no CA trust). */
 export class AdminClient {
-  constructor(private readonly baseUrl: string) {}
+  private readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl;
+  }
 
   async #call(method: string, path: string, body?: unknown): Promise<Response> {
     const res = await fetch(`${this.baseUrl}/_emulator/${path}`, {

@@ -34,11 +34,15 @@ export class InvalidTokenError extends Error {
 export class TokenIssuer {
   readonly #verified = new Map<string, AccessTokenClaims>();
 
-  constructor(
-    readonly entraKey: SigningKey,
-    readonly githubKey: SigningKey,
-    readonly baseUrl: string,
-  ) {}
+  readonly entraKey: SigningKey;
+  readonly githubKey: SigningKey;
+  readonly baseUrl: string;
+
+  constructor(entraKey: SigningKey, githubKey: SigningKey, baseUrl: string) {
+    this.entraKey = entraKey;
+    this.githubKey = githubKey;
+    this.baseUrl = baseUrl;
+  }
 
   entraIssuer(tenantId: string): string {
     return `${this.baseUrl}/${tenantId}/v2.0`;

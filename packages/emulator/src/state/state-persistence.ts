@@ -14,10 +14,10 @@ export class StatePersistence {
   readonly #file: string;
   #timer: NodeJS.Timeout | undefined;
 
-  constructor(
-    dir: string,
-    private readonly state: EmulatorState,
-  ) {
+  private readonly state: EmulatorState;
+
+  constructor(dir: string, state: EmulatorState) {
+    this.state = state;
     mkdirSync(dir, { recursive: true });
     this.#file = join(dir, "state.json");
   }

@@ -1,4 +1,4 @@
-import { extensionScope, isArmResource, scopeContains } from "@infra/audit";
+import { extensionScope, isArmResource, scopeContains } from "@infra/audit/collect";
 
 /**
  * The role assignments or locks (read once per subscription) that apply to `resourceId`: made at it or above it.

@@ -3,14 +3,12 @@ import {
   type ArmResource,
   type AuditedResource,
   type Finding,
-  isArmResource,
   type RelatedDocument,
   type RuleMetadata,
   readable,
-  readRelated,
-  scopeContains,
   unreadableResourceFindings,
 } from "@infra/audit";
+import { isArmResource, readRelated, scopeContains } from "@infra/audit/collect";
 import { listWire, readWire } from "@infra/auth";
 import { GOVERNANCE_RELATED, RESOURCE_GROUP_TYPE, SUBSCRIPTION_TYPE } from "../related-documents.ts";
 import { appliesAt } from "./applies-at.ts";

@@ -2,7 +2,7 @@ import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { ManagementLockClient } from "@azure/arm-locks";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import { SubscriptionClient } from "@azure/arm-resources-subscriptions";
-import { auditClientOptions } from "@infra/audit";
+import { auditClientOptions } from "@infra/audit/collect";
 import type { AzureContext, ReadPacer } from "@infra/auth";
 
 /** The clients one subscription's governance audit reads through, all paced by the run's one pacer. */

@@ -1,4 +1,4 @@
-import { extensionScope, isArmResource, scopeContains } from "@infra/audit";
+import { extensionScope, isArmResource, scopeContains } from "@infra/audit/collect";
 
 const LOCK_TYPE = "Microsoft.Authorization/locks";
 

@@ -1,4 +1,5 @@
-import { type ArmResource, type AuditedResource, type RelatedDocument, readable, readRelated } from "@infra/audit";
+import { type ArmResource, type AuditedResource, type RelatedDocument, readable } from "@infra/audit";
+import { readRelated } from "@infra/audit/collect";
 import { listWire, readWire } from "@infra/auth";
 import { parseArmResourcePath } from "@infra/cli";
 import { hasBlobService, hasFileService } from "../account-facts.ts";

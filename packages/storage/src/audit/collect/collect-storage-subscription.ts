@@ -1,13 +1,5 @@
-import {
-  type AuditedResource,
-  type Finding,
-  isAbortError,
-  isArmResource,
-  mapConcurrent,
-  type RuleMetadata,
-  readRelated,
-  unreadableFindings,
-} from "@infra/audit";
+import type { AuditedResource, Finding, RuleMetadata } from "@infra/audit";
+import { isAbortError, isArmResource, mapConcurrent, readRelated, unreadableFindings } from "@infra/audit/collect";
 import { listWire } from "@infra/auth";
 import { parseArmResourcePath } from "@infra/cli";
 import { STORAGE_ACCOUNT_TYPE } from "../related-documents.ts";

@@ -1,6 +1,6 @@
 import { ManagementLockClient } from "@azure/arm-locks";
 import { StorageManagementClient } from "@azure/arm-storage";
-import { auditClientOptions } from "@infra/audit";
+import { auditClientOptions } from "@infra/audit/collect";
 import type { AzureContext, ReadPacer } from "@infra/auth";
 
 /** The clients one subscription's storage audit reads through, all paced by the run's one pacer. */

@@ -1,0 +1,26 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { REGENERATE_AUDIT_RULES, renderAuditRulesPage } from "../src/audit-rules-page.ts";
+import { auditRulesPagePath } from "../src/repo-paths.ts";
+
+describe("docs/audit-rules.md", () => {
+  it("matches the rule metadata", () => {
+    const committed = readFileSync(auditRulesPagePath, "utf8");
+    const current = renderAuditRulesPage();
+    // A plain boolean first, so the failure message leads with the fix rather than a long diff.
+    expect(
+      committed === current,
+      `docs/audit-rules.md is stale; regenerate it with \`${REGENERATE_AUDIT_RULES}\``,
+    ).toBe(true);
+  });
+
+  it("lists every storage and governance rule with why and how to fix", () => {
+    const page = renderAuditRulesPage();
+    expect(page).toContain("## storage.minimum-tls");
+    expect(page).toMatch(/## governance\./);
+    expect(page).toContain("**Why it matters.**");
+    expect(page).toContain("**How to fix.**");
+    // Placeholders like <group> would be taken for HTML tags and vanish when rendered.
+    expect(page).not.toMatch(/<[a-z][a-z-]*>/);
+  });
+});
