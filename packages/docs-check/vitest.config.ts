@@ -5,9 +5,9 @@ export default defineConfig({
     // NODE_EXTRA_CA_CERTS is read at process start: forks inherit it from the emulator's globalSetup.
     pool: "forks",
     globalSetup: ["@infra/emulator/testing"],
-    // The README's commands are root commands (pnpm, turbo, one tsx process per task) and `pnpm run demo` runs six of
-    // them: tens of seconds on a 2-core machine shared with other test packages.
-    testTimeout: 240_000,
+    // A ceiling, not a timing assertion: the README's commands are root commands (pnpm, turbo, one node process per
+    // task), `pnpm run demo` runs seven of them, and under `pnpm test` they share two cores with every other suite.
+    testTimeout: 600_000,
     hookTimeout: 60_000,
   },
 });

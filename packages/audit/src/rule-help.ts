@@ -1,3 +1,4 @@
+import { markdownText } from "./reporters/markdown-text.ts";
 import type { RuleMetadata, RuleReferences } from "./rule.ts";
 
 /** References as people say them: `CIS 9.3.4`, `Azure Policy 404c3081-...`, `PSRule Azure.Storage.SecureTransfer`. */
@@ -22,15 +23,15 @@ export function renderRuleHelpText(rule: RuleMetadata): string {
   ].join("\n");
 }
 
-/** Help body shared by SARIF `help.markdown` and the rule docs page. */
+/** Help body shared by SARIF `help.markdown` and the rule docs page; placeholders such as `<group>` stay visible. */
 export function renderRuleHelpMarkdown(rule: RuleMetadata): string {
   const references = formatReferences(rule.references);
   return [
     `**Severity:** ${rule.severity} · **Resource type:** \`${rule.resourceType}\``,
     "",
-    `**Why it matters.** ${rule.rationale}`,
+    `**Why it matters.** ${markdownText(rule.rationale)}`,
     "",
-    `**How to fix.** ${rule.remediation}`,
+    `**How to fix.** ${markdownText(rule.remediation)}`,
     ...(references.length > 0 ? ["", "**References:**", ...references.map((reference) => `- ${reference}`)] : []),
   ].join("\n");
 }

@@ -13,7 +13,7 @@ export const sampleRules: RuleMetadata[] = [
     title: "No anonymous access",
     severity: "critical",
     rationale: "Anonymous reads expose data to anyone with the URL.",
-    remediation: "az storage account update --allow-blob-public-access false",
+    remediation: "az storage account update -g <group> -n <account> --allow-blob-public-access false",
     references: {
       cis: ["9.3.8"],
       azurePolicy: ["4fa4b6c0-31ca-4c0d-b10d-24b96f62a751"],

@@ -36,7 +36,8 @@ const hintsByCode: Record<string, Hint> = {
     "the resource group does not exist (yet): provision the resource-groups task first, or check --env / the subscription",
   resourcenotfound: () => "the resource does not exist: check the name, --env and the subscription",
   parentresourcenotfound: () => "the parent resource does not exist yet: provision it first",
-  subscriptionnotfound: () => `check AZURE_SUBSCRIPTION_ID or the environment's subscription; ${whoami}`,
+  subscriptionnotfound: () =>
+    `this identity cannot see the subscription: fix subscriptionId in the environment file (or AZURE_SUBSCRIPTION_ID), or grant the identity a role on it; ${whoami}`,
   invalidsubscriptionid: () => "the subscription id is not a GUID: check AZURE_SUBSCRIPTION_ID or the environment file",
   missingsubscriptionregistration: (f) =>
     `register the resource provider once: az provider register --namespace ${f.namespace ?? "<namespace>"}`,

@@ -31,10 +31,23 @@ export function describeError(error: unknown, options: { verbose?: boolean; inte
   }
   if (normalized instanceof Error) {
     const lines = [`error: ${normalized.name === "Error" ? "" : `${normalized.name}: `}${normalized.message}`];
+    // A RestError wrapped by a library (LiveReadError, ...) still carries the ARM code, request id and next step.
+    const azure = azureCause(normalized);
+    if (azure) lines.push(`  caused by: ${azure.message}`);
     lines.push(verbose ? stackLines(normalized).join("\n") : "  (run with --verbose for the stack)");
     return { exitCode: ExitCode.failure, lines, showUsage: false };
   }
   return { exitCode: ExitCode.failure, lines: [`error: ${String(error)}`], showUsage: false };
+}
+
+function azureCause(error: Error): AzureRequestError | undefined {
+  let current: unknown = error.cause;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    if (current instanceof AzureRequestError) return current;
+    if (isRestError(current)) return AzureRequestError.fromRestError(current);
+    current = current.cause;
+  }
+  return undefined;
 }
 
 function isAbort(error: unknown): boolean {

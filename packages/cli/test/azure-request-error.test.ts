@@ -97,4 +97,26 @@ describe("AzureRequestError.fromRestError", () => {
     expect(report.lines).toHaveLength(1);
     expect(report.lines[0]).toMatch(/^error: create or update .* ResourceGroupNotFound \(HTTP 404\)/);
   });
+
+  it("describeError keeps the ARM code, request id and next step of a RestError wrapped by a library", () => {
+    const cause = armError({
+      code: "SubscriptionNotFound",
+      status: 404,
+      method: "GET",
+      message: `The subscription '${sub}' could not be found.`,
+    });
+    class LiveReadError extends Error {
+      constructor() {
+        super(`could not read live resources: ${cause.message}`, { cause });
+        this.name = "LiveReadError";
+      }
+    }
+    const report = describeError(new LiveReadError());
+    expect(report.exitCode).toBe(ExitCode.failure);
+    expect(report.lines[0]).toBe(`error: LiveReadError: could not read live resources: ${cause.message}`);
+    expect(report.lines[1]).toMatch(/^ {2}caused by: read .* SubscriptionNotFound \(HTTP 404\) .*request id req-1234/);
+    expect(report.lines[1]).toMatch(
+      /next: this identity cannot see the subscription: fix subscriptionId in the environment file/,
+    );
+  });
 });

@@ -34,9 +34,10 @@ function run(command: string, args: string[], onStderr?: (text: string, pid: num
   });
 }
 
-// A ceiling for slow shared machines, not a timing assertion: each spawn starts tsx (~0.3-1 s).
+// A ceiling for slow shared machines, not a timing assertion: each spawn starts node (~0.3-1 s).
 const spawnTimeoutMs = 30_000;
-const tsx = "node_modules/.bin/tsx";
+// Node 24 runs the TypeScript fixture itself (type stripping), as the package scripts run every main.ts.
+const node = process.execPath;
 
 describe("a task main run as a real process", () => {
   it(
@@ -48,7 +49,7 @@ describe("a task main run as a real process", () => {
         [["--bogus"], 2],
         [["--mode", "attention"], 3],
       ] as const;
-      const exits = await Promise.all(modes.map(([args]) => run(tsx, [fixture, ...args])));
+      const exits = await Promise.all(modes.map(([args]) => run(node, [fixture, ...args])));
       expect(exits.map((exit) => exit.code)).toEqual(modes.map(([, code]) => code));
       expect(JSON.parse(exits[0]?.stdout ?? "")).toEqual({ mode: "ok" });
       expect(exits[1]?.stderr).toContain("error: boom");
@@ -58,9 +59,9 @@ describe("a task main run as a real process", () => {
   );
 
   it(
-    "exits 3 through `pnpm exec tsx`, as package scripts run it",
+    "exits 3 through `pnpm exec node`, as package scripts run it",
     async () => {
-      const exit = await run("pnpm", ["exec", "tsx", fixture, "--mode", "attention"]);
+      const exit = await run("pnpm", ["exec", "node", fixture, "--mode", "attention"]);
       expect(exit.code).toBe(3);
       expect(exit.stderr).toContain("needs attention: 1 finding");
     },
@@ -71,9 +72,8 @@ describe("a task main run as a real process", () => {
     "stops cleanly and exits 130 on SIGINT",
     async () => {
       let sent = false;
-      // Node with tsx's loader, no wrapper process in between: pnpm re-raises the signal on itself, and the tsx CLI
-      // relays it to a child of its own, which on a loaded machine can lose the child's last output.
-      const exit = await run(process.execPath, ["--import", "tsx", fixture, "--mode", "wait"], (stderr, pid) => {
+      // Node itself, no wrapper process in between: pnpm re-raises the signal on itself, hiding the child's exit code.
+      const exit = await run(node, [fixture, "--mode", "wait"], (stderr, pid) => {
         if (!sent && stderr.includes("ready\n")) {
           sent = true;
           process.kill(pid, "SIGINT");

@@ -1,5 +1,6 @@
 import { type RuleMetadata, renderRuleDocs } from "@infra/audit";
 import { governanceRules } from "@infra/governance";
+import { identityRules } from "@infra/managed-identities";
 import { storageRules } from "@infra/storage";
 
 /** How to regenerate the page; printed in it and in the staleness test's failure. */
@@ -7,11 +8,11 @@ export const REGENERATE_AUDIT_RULES = "pnpm --filter @infra/docs-check generate"
 
 /** docs/audit-rules.md: every rule the audit runs, from the rules' own metadata (id, severity, what, why, fix, refs). */
 export function renderAuditRulesPage(): string {
-  const page = renderRuleDocs([...storageRules, ...governanceRules].map(withPlaceholdersShown));
+  const page = renderRuleDocs([...storageRules, ...identityRules, ...governanceRules].map(withPlaceholdersShown));
   const [title = "", ...rest] = page.split("\n");
   const note = [
     "",
-    `<!-- Generated from the rule metadata in @infra/storage and @infra/governance by \`${REGENERATE_AUDIT_RULES}\`. Do not edit. -->`,
+    `<!-- Generated from the rule metadata in @infra/storage, @infra/managed-identities and @infra/governance by \`${REGENERATE_AUDIT_RULES}\`. Do not edit. -->`,
     "",
     "What `pnpm run audit` checks. Each id is what suppressions and SARIF alerts key on; exit code 3 means a finding at or",
     "above `--fail-on` (default `high`). Suppress a finding with an expiring entry in the suppressions file, never by",

@@ -2,7 +2,7 @@
 import { writeFile } from "node:fs/promises";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runRoot, writeEnvironmentFile } from "./support/root-command.ts";
+import { runRoot, writeEnvironmentFile } from "../src/root-command.ts";
 
 interface JsonFinding {
   ruleId: string;

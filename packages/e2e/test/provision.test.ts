@@ -3,8 +3,8 @@ import { StorageManagementClient } from "@azure/arm-storage";
 import { type AzureContext, connectAzure } from "@infra/auth";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runRoot, writeEnvironmentFile } from "../src/root-command.ts";
 import { e2eEnvironment, GROUPS } from "./support/e2e-environment.ts";
-import { runRoot, writeEnvironmentFile } from "./support/root-command.ts";
 
 let emulator: Emulator;
 let azure: AzureContext;

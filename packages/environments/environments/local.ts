@@ -37,4 +37,10 @@ export default defineEnvironment({
       },
     ],
   },
+  managedIdentities: {
+    identities: [
+      { name: "id-loc-app", resourceGroup: "rg-loc-app" },
+      { name: "id-loc-ingest", resourceGroup: "rg-loc-data", tags: { workload: "ingest" } },
+    ],
+  },
 });

@@ -33,7 +33,8 @@ export function checkCrossReferences(value: unknown, ctx: Context): void {
 
   const tags = typeof env.tags === "object" && env.tags !== null ? (env.tags as Loose) : {};
   for (const name of Array.isArray(env.requiredTags) ? env.requiredTags : []) {
-    if (typeof name === "string" && tags[name] === undefined) {
+    // Own keys only: a required tag named "constructor" or "toString" must not be satisfied by Object.prototype.
+    if (typeof name === "string" && (!Object.hasOwn(tags, name) || tags[name] === undefined)) {
       ctx.addIssue({
         code: "custom",
         path: ["requiredTags"],
@@ -98,5 +99,30 @@ export function checkCrossReferences(value: unknown, ctx: Context): void {
       }
       if (containerName) containers.add(containerName);
     });
+  });
+
+  const managedIdentities =
+    typeof env.managedIdentities === "object" && env.managedIdentities !== null ? (env.managedIdentities as Loose) : {};
+  // Unique per environment (ARM only needs it per group), so the plan address can be the name alone.
+  const identities = new Map<string, number>();
+  list(managedIdentities.identities).forEach((identity, index) => {
+    const at = ["managedIdentities", "identities", index];
+    const name = text(identity.name);
+    const group = text(identity.resourceGroup);
+    if (name && identities.has(name.toLowerCase())) {
+      ctx.addIssue({
+        code: "custom",
+        path: [...at, "name"],
+        message: `${shown(name)} is declared twice (also managedIdentities.identities[${identities.get(name.toLowerCase())}]); identity names are case-insensitive and unique in an environment`,
+      });
+    } else if (name) identities.set(name.toLowerCase(), index);
+    if (group && !groups.has(group.toLowerCase())) {
+      ctx.addIssue({
+        code: "custom",
+        path: [...at, "resourceGroup"],
+        message: `${shown(group)} is not declared in resourceGroups; add it there first`,
+      });
+    }
+    notAllowed([...at, "location"], regionOf(identity.location));
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkCrossReferences } from "./cross-references.ts";
+import { managedIdentitiesSectionSchema } from "./managed-identities-section.ts";
 import { resourceGroupSchema } from "./resource-groups-section.ts";
 import { guid, region, shown, tags } from "./schema-parts.ts";
 import { storageSectionSchema } from "./storage-section.ts";
@@ -32,6 +33,7 @@ export const environmentSchema = z
     requiredTags: z.array(z.string().min(1)).default([]),
     resourceGroups: z.array(resourceGroupSchema).default([]),
     storage: storageSectionSchema.default({ accounts: [] }),
+    managedIdentities: managedIdentitiesSectionSchema.default({ defaultBranch: "main", identities: [] }),
   })
   // Cross-field rules run even when some fields are invalid, so one run reports every problem at once.
   .superRefine(checkCrossReferences, { when: () => true } as never);

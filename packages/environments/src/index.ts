@@ -5,6 +5,7 @@ export type { Environment, EnvironmentInput } from "./environment-schema.ts";
 export { defineEnvironment, environmentSchema } from "./environment-schema.ts";
 export type { EnvironmentChoice } from "./load-environment.ts";
 export { loadEnvironment } from "./load-environment.ts";
+export type { ManagedIdentitiesSection, ManagedIdentityConfig } from "./managed-identities-section.ts";
 export type { ResourceGroupConfig } from "./resource-groups-section.ts";
 export type { StorageAccountConfig, StorageSection } from "./storage-section.ts";
 export { STORAGE_DATA_ROLES } from "./storage-section.ts";

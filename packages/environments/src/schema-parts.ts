@@ -3,7 +3,13 @@ import { AZURE_REGIONS, canonicalRegion } from "./azure-regions.ts";
 
 /** A value shown inside an error message: short, and quoted when it is a string. */
 export function shown(value: unknown): string {
-  const text = typeof value === "string" ? `"${value}"` : JSON.stringify(value);
+  let text: string | undefined;
+  try {
+    text = typeof value === "string" ? `"${value}"` : JSON.stringify(value);
+  } catch {
+    // BigInts and cycles (a .ts environment file can hold either) have no JSON form; the message must still be made.
+    text = typeof value === "bigint" ? `${value}n` : `(a ${typeof value} that cannot be shown as JSON)`;
+  }
   return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

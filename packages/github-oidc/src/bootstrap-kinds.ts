@@ -1,10 +1,10 @@
+import { identityKind } from "@infra/managed-identities";
 import type { ResourceKind } from "@infra/plan";
 import { groupLockKind, type KindOptions, resourceGroupKind } from "@infra/resource-groups";
 import { federatedCredentialKind } from "./federated-credential-kind.ts";
-import { identityKind } from "./identity-kind.ts";
 import { roleAssignmentKind } from "./role-assignment-kind.ts";
 
-/** Every kind the bootstrap reads and writes; groups and locks are @infra/resource-groups' own kinds. */
+/** Every kind the bootstrap reads and writes; groups, locks and identities are those of their own task packages. */
 export function bootstrapKinds(options: KindOptions): ResourceKind[] {
   return [
     resourceGroupKind(options),

@@ -1,5 +1,6 @@
 import type { AzureContext } from "@infra/auth";
 import type { Environment } from "@infra/environments";
+import { IDENTITY_KIND } from "@infra/managed-identities";
 import { createPlan, type Plan, type ResourceKind } from "@infra/plan";
 import { GROUP_LOCK_KIND, RESOURCE_GROUP_KIND, RESOURCE_GROUPS_TASK } from "@infra/resource-groups";
 import { combinePlans } from "@infra/task";
@@ -9,7 +10,7 @@ import { type DeployIdentityDesign, deployIdentities } from "./deploy-access.ts"
 import { desiredBootstrap } from "./desired-bootstrap.ts";
 import { existingIdentities } from "./existing-principals.ts";
 import type { GitHubRepository } from "./github-subject.ts";
-import { CREDENTIAL_KIND, IDENTITY_KIND, ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
+import { CREDENTIAL_KIND, ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
 import { GITHUB_OIDC_TASK, identityGroupName } from "./names.ts";
 
 export interface BootstrapRequest {

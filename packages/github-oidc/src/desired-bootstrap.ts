@@ -1,4 +1,5 @@
 import type { Environment } from "@infra/environments";
+import { IDENTITY_KIND, identityId } from "@infra/managed-identities";
 import type { DesiredResource } from "@infra/plan";
 import {
   desiredResourceGroups,
@@ -12,7 +13,7 @@ import { BUILT_IN_ROLE_IDS, roleDefinitionId } from "./built-in-roles.ts";
 import type { DeployIdentityDesign } from "./deploy-access.ts";
 import { GITHUB_AUDIENCE, GITHUB_ISSUER } from "./github-issuer.ts";
 import { credentialName, type GitHubRepository, githubSubject } from "./github-subject.ts";
-import { CREDENTIAL_KIND, credentialId, IDENTITY_KIND, identityId, ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
+import { CREDENTIAL_KIND, credentialId, ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
 import { GITHUB_OIDC_TASK, githubOidcAddress, identityGroupName } from "./names.ts";
 import { pendingPrincipal } from "./pending-principal.ts";
 

@@ -1,3 +1,4 @@
+import { identityLocation } from "@infra/managed-identities";
 import {
   type DesiredResource,
   isOwnedBy,
@@ -9,7 +10,7 @@ import {
 } from "@infra/plan";
 import { isNotFound, type KindOptions, listWire } from "@infra/resource-groups";
 import { msiClient } from "./arm-clients.ts";
-import { CREDENTIAL_KIND, identityLocation, parentIdentityId } from "./identity-ids.ts";
+import { CREDENTIAL_KIND, parentIdentityId } from "./identity-ids.ts";
 
 /**
  * Federated identity credentials carry no tags: one is ours when its parent identity is (the identity's tags). Read per

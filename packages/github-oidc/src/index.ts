@@ -22,8 +22,7 @@ export {
   type SubjectContext,
 } from "./github-subject.ts";
 export { type GitHubVariable, githubVariables, renderGitHubVariables, variableSuffix } from "./github-variables.ts";
-export { CREDENTIAL_KIND, credentialId, IDENTITY_KIND, identityId, ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
-export { identityKind } from "./identity-kind.ts";
+export { CREDENTIAL_KIND, credentialId, ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
 export { type DeployRole, GITHUB_OIDC_TASK, githubOidcAddress, identityGroupName, identityName } from "./names.ts";
 export { roleAssignmentKind } from "./role-assignment-kind.ts";
 export { type SetVariablesOutcome, setGitHubVariables } from "./set-github-variables.ts";

@@ -1,4 +1,4 @@
-// `tsx packages/github-oidc/src/plan-markdown-main.ts --plan plan.json --output plan.md`: a saved plan as the
+// `node packages/github-oidc/src/plan-markdown-main.ts --plan plan.json --output plan.md`: a saved plan as the
 // Markdown the plan workflow posts (job summary and PR comment).
 import { writeFile } from "node:fs/promises";
 import { appendStepSummary, defineCommand, runCommand, UsageError } from "@infra/cli";

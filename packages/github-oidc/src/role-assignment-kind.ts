@@ -1,9 +1,10 @@
 import type { RoleAssignmentCreateParameters } from "@azure/arm-authorization";
+import { identityLocation } from "@infra/managed-identities";
 import type { DesiredResource, LiveResource, ResourceKind, WireObject } from "@infra/plan";
 import { isOwnedBy } from "@infra/plan";
 import { type KindOptions, listWire, ownershipFromNote } from "@infra/resource-groups";
 import { authorizationClient, msiClient } from "./arm-clients.ts";
-import { identityLocation, ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
+import { ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
 import { isPendingPrincipal, pendingPrincipalIdentity } from "./pending-principal.ts";
 
 const SCOPE_OF = /\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/]+$/i;

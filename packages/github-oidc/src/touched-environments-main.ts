@@ -1,4 +1,4 @@
-// `tsx packages/github-oidc/src/touched-environments-main.ts --base SHA`: the plan workflow's matrix, as
+// `node packages/github-oidc/src/touched-environments-main.ts --base SHA`: the plan workflow's matrix, as
 // `environments=[{"environment":"prod","suffix":"PROD"}]` in $GITHUB_OUTPUT (and on stdout).
 import { defineCommand, runCommand, setOutput, UsageError } from "@infra/cli";
 import { repoEnvironments } from "@infra/environments";

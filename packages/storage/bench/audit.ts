@@ -78,6 +78,20 @@ try {
   );
   console.log(`  unevaluated         ${unevaluated} (must be 0) ${unevaluated === 0 ? "ok" : "MISSED"}`);
   console.log(
+    `bench-result ${JSON.stringify({
+      id: "audit",
+      title: `Audit of ${accounts} storage accounts in ${SUBSCRIPTIONS} subscriptions, real read limits`,
+      figures: [
+        { name: "wall time", value: report.auditMs / 1000, unit: "s" },
+        { name: "bound implied by the read limits", value: boundMs / 1000, unit: "s" },
+        { name: "ratio wall / bound", value: ratio, unit: "x", target: "<= 1.25" },
+        { name: "share of reads answered 429", value: share * 100, unit: "%", target: "<= 1" },
+        { name: "ARM reads", value: reads.length, unit: "requests" },
+        { name: "unevaluated accounts", value: unevaluated, unit: "accounts", target: "= 0" },
+      ],
+    })}`,
+  );
+  console.log(
     `  paced requests      ${report.pacer.paced} (waited ${(report.pacer.waitedMs / 1000).toFixed(1)} s in total)`,
   );
 } finally {

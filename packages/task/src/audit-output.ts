@@ -1,14 +1,17 @@
 import { writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
 import type { ParseArgsOptionsConfig } from "node:util";
 import {
   type AuditReport,
   auditExitCode,
+  isAtOrAbove,
   isSeverity,
   renderJson,
   renderJunit,
   renderMarkdown,
   renderSarif,
   renderTerminal,
+  SEVERITIES,
   type Severity,
   shouldUseColor,
   summarizeFindings,
@@ -58,37 +61,84 @@ export function parseAuditFlags(
   return { format: format as AuditFormat, failOn, allowIncomplete: values["allow-incomplete"] === true };
 }
 
-export function renderAuditReport(report: AuditReport, format: AuditFormat, color: boolean): string {
+/** Colour and width apply to a table on a TTY only; the rule docs URL to Markdown. */
+export interface AuditRenderOptions {
+  readonly color: boolean;
+  readonly width?: number;
+  /** See `MarkdownOptions.ruleDocsUrl`. */
+  readonly ruleDocsUrl?: string;
+}
+
+export function renderAuditReport(report: AuditReport, format: AuditFormat, options: AuditRenderOptions): string {
   switch (format) {
     case "json":
       return renderJson(report);
     case "sarif":
       return renderSarif(report, {});
     case "markdown":
-      return renderMarkdown(report);
+      return renderMarkdown(report, { ruleDocsUrl: options.ruleDocsUrl });
     case "junit":
       return renderJunit(report);
     default:
-      return renderTerminal(report, { color });
+      return renderTerminal(report, { color: options.color, width: options.width });
   }
 }
 
-/** Prints or writes the report, adds it to the GitHub job summary, and decides the exit code (0, 1 or 3). */
+/**
+ * Where a Markdown report links rule ids: in GitHub Actions the rules page at the commit being audited (a job summary
+ * has no base to resolve a relative link against); otherwise docs/audit-rules.md relative to where the report lands.
+ */
+export function ruleDocsUrl(
+  env: NodeJS.ProcessEnv,
+  repoRoot: string | undefined,
+  reportDir: string,
+): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
+  if (isGitHubActions(env)) {
+    return server && repository && sha ? `${server}/${repository}/blob/${sha}/${RULE_DOCS_PATH}` : undefined;
+  }
+  if (repoRoot === undefined) return undefined;
+  return relative(reportDir, join(repoRoot, RULE_DOCS_PATH)).split(sep).join("/");
+}
+
+const RULE_DOCS_PATH = "docs/audit-rules.md";
+
+/**
+ * Prints or writes the report, adds it to the GitHub job summary, and decides the exit code (0, 1 or 3). The summary
+ * line goes to stderr only when the report itself does not end with it on the terminal (a file, or json/sarif/...).
+ */
 export async function finishAudit<O extends ParseArgsOptionsConfig>(
   run: Pick<CommandContext<O>, "stdout" | "stderr" | "env">,
   report: AuditReport,
   flags: AuditReportFlags,
   output: string | undefined,
+  repoRoot?: string,
 ) {
-  const color = flags.format === "table" && !output && shouldUseColor(process.stdout, process.env);
-  const text = renderAuditReport(report, flags.format, color);
+  const onTerminal = flags.format === "table" && !output;
+  const text = renderAuditReport(report, flags.format, {
+    color: onTerminal && shouldUseColor(run.stdout, run.env),
+    width: onTerminal && run.stdout.isTTY === true ? process.stdout.columns : undefined,
+    ruleDocsUrl: ruleDocsUrl(run.env, repoRoot, output ? dirname(output) : process.cwd()),
+  });
   if (output) await writeFile(output, text.endsWith("\n") ? text : `${text}\n`);
   else run.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
-  const summary = summaryLine(summarizeFindings(report.findings));
-  run.stderr.write(`${summary}${output ? ` (report: ${output})` : ""}\n`);
-  if (isGitHubActions(run.env)) appendStepSummary(renderMarkdown(report), { env: run.env });
+  const summary = summarizeFindings(report.findings);
+  if (!onTerminal) run.stderr.write(`${summaryLine(summary)}${output ? ` (report: ${output})` : ""}\n`);
+  if (isGitHubActions(run.env)) {
+    appendStepSummary(renderMarkdown(report, { ruleDocsUrl: ruleDocsUrl(run.env, repoRoot, process.cwd()) }), {
+      env: run.env,
+    });
+  }
   const code = auditExitCode(report.findings, { failOn: flags.failOn, allowIncomplete: flags.allowIncomplete });
   if (code === 1)
     throw new AuditIncompleteError(report.findings.filter((finding) => finding.status === "error").length);
-  return code === 3 ? needsAttention(`findings at or above ${flags.failOn}: ${summary}`) : undefined;
+  return code === 3 ? needsAttention(failingReason(summary.failedBySeverity, flags.failOn)) : undefined;
+}
+
+/** `6 findings at or above high (2 critical, 4 high)`: what made the exit code 3, not the summary line again. */
+function failingReason(failedBySeverity: Readonly<Record<Severity, number>>, failOn: Severity): string {
+  const counted = SEVERITIES.filter((severity) => isAtOrAbove(severity, failOn) && failedBySeverity[severity] > 0);
+  const total = counted.reduce((sum, severity) => sum + failedBySeverity[severity], 0);
+  const detail = counted.map((severity) => `${failedBySeverity[severity]} ${severity}`).join(", ");
+  return `${total} finding${total === 1 ? "" : "s"} at or above ${failOn} (${detail})`;
 }

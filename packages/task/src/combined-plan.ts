@@ -34,6 +34,7 @@ export async function planAllTasks<O extends ParseArgsOptionsConfig>(
     env: run.env,
     signal: run.signal,
     outputLogs: "errors-only",
+    verbose: run.flags.verbose,
   });
   return combinePlans(results.flatMap((result) => (result.data ? [result.data] : [])));
 }

@@ -4,6 +4,13 @@ export { auditFormats, renderAuditReport } from "./audit-output.ts";
 export { combinePlans } from "./combine-plans.ts";
 export { planAllTasks } from "./combined-plan.ts";
 export { type ConfirmationRequest, confirmApply } from "./confirm-apply.ts";
+export {
+  EnvironmentLockedError,
+  type EnvironmentLockHolder,
+  type EnvironmentLockKey,
+  environmentLockPath,
+  withEnvironmentLock,
+} from "./environment-lock.ts";
 export { planMarkdown, publishToGitHub } from "./job-summary.ts";
 export { printPlan } from "./plan-output.ts";
 export { ApplyCancelledError, applyWithConfirmation } from "./root-apply-flow.ts";

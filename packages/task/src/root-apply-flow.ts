@@ -1,10 +1,12 @@
 import { join } from "node:path";
 import type { ParseArgsOptionsConfig } from "node:util";
+import { resolveCloud } from "@infra/auth";
 import { CliError, type CommandContext, ExitCode } from "@infra/cli";
 import type { Environment } from "@infra/environments";
 import { hasPendingChanges, type Plan, renderPlanText, summarizePlan, writePlanFile } from "@infra/plan";
 import { applyFailed, applySummary, type TaskApplyReport } from "./apply-report.ts";
 import { confirmApply } from "./confirm-apply.ts";
+import { withEnvironmentLock } from "./environment-lock.ts";
 import { publishToGitHub } from "./job-summary.ts";
 import { runTaskPhase } from "./run-task-phase.ts";
 import { ApplyFailedError, PlanHasProblemsError } from "./task-errors.ts";
@@ -39,6 +41,10 @@ interface ApplyFlowResult {
 /**
  * Show the plan, ask once, apply it through every task in order, summarise. With `--json` the plan is shown on stderr
  * and stdout gets one document: `{ plan, apply }`.
+ *
+ * The apply phase holds the environment's lock (`withEnvironmentLock`: cloud + subscription + environment): a second
+ * provision or destroy of the same environment started meanwhile refuses with exit 1, naming the running one, and
+ * changes nothing. It refuses rather than waits because its plan was made while the first was changing things.
  */
 export async function applyWithConfirmation<O extends ParseArgsOptionsConfig>(
   run: CommandContext<O>,
@@ -65,23 +71,34 @@ export async function applyWithConfirmation<O extends ParseArgsOptionsConfig>(
   });
   if (!confirmed) throw new ApplyCancelledError();
 
+  const lockKey = {
+    resourceManagerEndpoint: resolveCloud(run.env).resourceManagerEndpoint,
+    subscriptionId: plan.subscriptionId,
+    environment: plan.environment,
+  };
   const planFile = join(request.dir, "plan.json");
   await writePlanFile(planFile, plan);
-  const results = await runTaskPhase<TaskApplyReport>({
-    turboTask: request.turboTask,
-    phase: "apply",
-    args: [
-      ...forwardedFlags(run.flags, request.cwd),
-      "--plan",
-      planFile,
-      ...(request.concurrency ? ["--concurrency", request.concurrency] : []),
-    ],
-    dir: request.dir,
-    repoRoot: request.repoRoot,
-    env: run.env,
-    signal: run.signal,
-    outputLogs: "full",
-  });
+  const results = await withEnvironmentLock(
+    lockKey,
+    { command: request.turboTask === "destroy" ? "destroy" : "provision" },
+    () =>
+      runTaskPhase<TaskApplyReport>({
+        turboTask: request.turboTask,
+        phase: "apply",
+        args: [
+          ...forwardedFlags(run.flags, request.cwd),
+          "--plan",
+          planFile,
+          ...(request.concurrency ? ["--concurrency", request.concurrency] : []),
+        ],
+        dir: request.dir,
+        repoRoot: request.repoRoot,
+        env: run.env,
+        signal: run.signal,
+        outputLogs: "full",
+        verbose: run.flags.verbose,
+      }),
+  );
   const reports = results.flatMap((result) => (result.data ? [result.data] : []));
   publishToGitHub(run.env, plan, reports);
   run.printResult<ApplyFlowResult>({ plan, apply: reports }, () => applySummary(reports));

@@ -33,6 +33,7 @@ export function rootAuditCommand(repoRoot: string) {
           env: run.env,
           signal: run.signal,
           outputLogs: "errors-only",
+          verbose: run.flags.verbose,
         }),
       );
       const combined: AuditReport = {
@@ -42,7 +43,7 @@ export function rootAuditCommand(repoRoot: string) {
       };
       const file = run.values.suppressions ?? defaultSuppressionFile(repoRoot);
       const report = await withSuppressions(combined, file, run.values.suppressions !== undefined, new Date());
-      return finishAudit(run, report, flags, run.values.output);
+      return finishAudit(run, report, flags, run.values.output, repoRoot);
     },
   });
 }

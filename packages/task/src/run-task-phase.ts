@@ -14,6 +14,7 @@ export interface TaskPhaseRun {
   signal: AbortSignal;
   /** Show every task's log lines (apply progress) or only a failing task's (plan, audit). */
   outputLogs: "full" | "errors-only";
+  verbose?: boolean;
 }
 
 /** A task crashed or refused before it could report (its own error is printed above, in turbo's output). */
@@ -33,6 +34,7 @@ export async function runTaskPhase<T>(run: TaskPhaseRun): Promise<TaskResult<T>[
     cwd: run.repoRoot,
     signal: run.signal,
     outputLogs: run.outputLogs,
+    verbose: run.verbose === true,
   });
   if (run.signal.aborted || code === 130) throw new TaskPhaseError(run.phase, "interrupted", ExitCode.interrupted);
   const results = await readTaskResults<T>(run.dir, run.phase);

@@ -1,6 +1,8 @@
 import type { RuleMetadata } from "../rule.ts";
 import { renderRuleHelpMarkdown } from "../rule-help.ts";
 import { severityRank } from "../severity.ts";
+import { markdownCell, markdownText } from "./markdown-text.ts";
+import { ruleDocsAnchor } from "./rule-docs-anchor.ts";
 
 /** A Markdown page documenting rules: an index table, then one section per rule (id, severity, what, why, fix, refs). */
 export function renderRuleDocs(rules: readonly RuleMetadata[], title = "Audit rules"): string {
@@ -9,18 +11,11 @@ export function renderRuleDocs(rules: readonly RuleMetadata[], title = "Audit ru
   );
   const lines = [`# ${title}`, "", "| rule | severity | checks |", "|---|---|---|"];
   for (const rule of sorted) {
-    lines.push(`| [\`${rule.id}\`](#${anchor(rule.id)}) | ${rule.severity} | ${rule.title} |`);
+    lines.push(`| [\`${rule.id}\`](#${ruleDocsAnchor(rule.id)}) | ${rule.severity} | ${markdownCell(rule.title)} |`);
   }
+  // Report links point at these headings (`ruleDocsAnchor`): keep each rule's heading its bare id.
   for (const rule of sorted) {
-    lines.push("", `## ${rule.id}`, "", `**${rule.title}**`, "", renderRuleHelpMarkdown(rule));
+    lines.push("", `## ${rule.id}`, "", `**${markdownText(rule.title)}**`, "", renderRuleHelpMarkdown(rule));
   }
   return `${lines.join("\n")}\n`;
-}
-
-/** GitHub's heading anchors: lower case, dots dropped, spaces to dashes. */
-function anchor(id: string): string {
-  return id
-    .toLowerCase()
-    .replace(/[^a-z0-9 -]/g, "")
-    .replace(/ /g, "-");
 }

@@ -62,7 +62,11 @@ describe("renderSarif", () => {
       defaultConfiguration: { level: "error" },
       properties: { "security-severity": "9.5", tags: expect.arrayContaining(["security", "CIS 9.3.8"]) },
     });
-    expect(rule?.help.text).toContain("az storage account update --allow-blob-public-access false");
+    expect(rule?.help.text).toContain(
+      "az storage account update -g <group> -n <account> --allow-blob-public-access false",
+    );
+    // In Markdown a bare `<group>` is an HTML tag and renders as nothing.
+    expect(rule?.help.markdown).toContain("-g &lt;group&gt; -n &lt;account&gt; --allow-blob-public-access false");
     expect(rule?.help.markdown).toContain("- Azure Policy 4fa4b6c0-31ca-4c0d-b10d-24b96f62a751");
   });
 

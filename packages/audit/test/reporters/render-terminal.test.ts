@@ -21,6 +21,23 @@ describe("renderTerminal", () => {
     expect(text.trimEnd().split("\n").at(-1)).toMatch(/^2 resources, 6 checks: 2 failed/);
   });
 
+  it("keeps every line within the width it is given, continuing findings under their column", () => {
+    const text = renderTerminal(sampleReport, { color: false, width: 60 });
+    const lines = text.trimEnd().split("\n");
+    expect(lines.filter((line) => line.length > 60)).toEqual([]);
+    // Beside 44 columns of status, rule and resource, a 16-column finding would be unreadable: it goes below them.
+    expect(lines).toContain("  FAIL        sample.public-access  rg-app/brownfield");
+    expect(lines).toContain("        allowBlobPublicAccess is true");
+    expect(lines.at(-2)).toBe("2 resources, 6 checks: 2 failed (1 critical, 1 low), 1");
+
+    const wide = renderTerminal(sampleReport, { color: false, width: 90 }).split("\n");
+    expect(wide.filter((line) => line.length > 90)).toEqual([]);
+    const start = "  SUPPRESSED  sample.tls            rg-app/brownfield  ".length;
+    const suppressed = wide.findIndex((line) => line.includes("SUPPRESSED"));
+    expect(wide[suppressed]).toBe("  SUPPRESSED  sample.tls            rg-app/brownfield  minimumTlsVersion is TLS1_0");
+    expect(wide[suppressed + 1]).toBe(`${" ".repeat(start)}[suppressed until 2099-01-01:`);
+  });
+
   it("colours headings when asked and lists passes with showPassed", () => {
     const text = renderTerminal(sampleReport, { color: true, showPassed: true });
     expect(text).toContain(ANSI);

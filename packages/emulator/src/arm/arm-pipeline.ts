@@ -150,6 +150,7 @@ async function dispatch(
       namespace,
       apiVersion,
       resourceKey: idKey(path),
+      failure: rec.failOperation,
     });
   }
   result.commit?.();

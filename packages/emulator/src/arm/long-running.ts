@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { ArmResult, EmulatorConfig, HttpMethod } from "./contract.ts";
 
+/** How an operation ends when a `failOperation` fault hit the request that started it. */
+export interface OperationFailure {
+  /** HTTP status of the final Location poll. */
+  status: number;
+  code: string;
+  message: string;
+}
+
 interface Operation {
   id: string;
   method: HttpMethod;
@@ -11,6 +19,7 @@ interface Operation {
   endTime?: string;
   locationUrl: string;
   statusUrl: string;
+  failure?: OperationFailure | undefined;
 }
 
 /** What a handler's long-running result turns into on the wire. */
@@ -39,10 +48,15 @@ export class OperationTracker {
       namespace: string;
       apiVersion: string;
       resourceKey: string;
+      failure?: OperationFailure | undefined;
     },
   ): LroStart {
     const { result } = input;
-    const style = config.style;
+    // A failing operation needs a poll to fail on: the synchronous styles answer it in Location style.
+    const style =
+      input.failure && (config.style === "synchronous" || config.style === "provisioning-state")
+        ? "location"
+        : config.style;
     const props = (result.body as { properties?: { provisioningState?: unknown } } | undefined)?.properties;
     if (style === "synchronous") {
       result.commit?.();
@@ -69,6 +83,7 @@ export class OperationTracker {
       startTime: new Date().toISOString(),
       locationUrl: `${base}/operationResults/${id}?api-version=${input.apiVersion}`,
       statusUrl: `${base}/operationStatuses/${id}?api-version=${input.apiVersion}`,
+      failure: input.failure,
     };
     this.#operations.set(id, op);
     const headers: Record<string, string> = { ...(result.headers ?? {}), location: op.locationUrl };
@@ -85,7 +100,7 @@ export class OperationTracker {
     }
     op.done = true;
     op.endTime = new Date().toISOString();
-    op.result.commit?.();
+    if (!op.failure) op.result.commit?.();
   }
 
   /** `GET .../operationResults/{id}` (Location style): 202 while running, then the final status and body. */
@@ -97,6 +112,10 @@ export class OperationTracker {
       const headers: Record<string, string> = { location: op.locationUrl };
       if (config.retryAfterSeconds > 0) headers["retry-after"] = String(config.retryAfterSeconds);
       return { status: 202, headers };
+    }
+    if (op.failure) {
+      const { status, code, message } = op.failure;
+      return { status, body: { error: { code, message } } };
     }
     if (op.method === "DELETE") return { status: 200 };
     return { status: op.result.status === 201 ? 200 : op.result.status, body: op.result.body };
@@ -112,9 +131,10 @@ export class OperationTracker {
     const body: Record<string, unknown> = {
       id: op.statusUrl.split("?")[0]?.replace(/^https?:\/\/[^/]+/, ""),
       name: op.id,
-      status: op.done ? "Succeeded" : "InProgress",
+      status: op.done ? (op.failure ? "Failed" : "Succeeded") : "InProgress",
       startTime: op.startTime,
     };
+    if (op.done && op.failure) body.error = { code: op.failure.code, message: op.failure.message };
     if (op.endTime) body.endTime = op.endTime;
     return { status: 200, body, headers };
   }

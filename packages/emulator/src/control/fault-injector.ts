@@ -14,6 +14,13 @@ export interface FaultRule {
   delayMs?: number;
   /** Destroy the connection instead of answering. */
   reset?: boolean;
+  /**
+   * Let a long-running request start as usual, then end its operation Failed with `code`/`message` (default
+   * `InternalOperationError`) and commit nothing, as when Azure gives up provisioning. `status` is then the HTTP status
+   * of the final Location poll (default 400; a 5xx there is retried by the SDKs as transient). No effect on requests
+   * that do not start an operation.
+   */
+  failOperation?: boolean;
   /** Applies this many times, then is removed (unlimited when absent). */
   count?: number;
   /** Chance (0..1) that a matching request is hit. */

@@ -54,11 +54,16 @@ async function route(
   if (fault) {
     rec.fault = `#${fault.id}`;
     if (fault.delayMs) await sleep(fault.delayMs);
-    if (fault.reset) {
+    if (fault.failOperation) {
+      rec.failOperation = {
+        status: fault.status ?? 400,
+        code: fault.code ?? "InternalOperationError",
+        message: fault.message ?? `Injected failure of the operation (fault #${fault.id}).`,
+      };
+    } else if (fault.reset) {
       req.socket.destroy();
       return;
-    }
-    if (fault.status) {
+    } else if (fault.status) {
       const headers: Record<string, string> = { "x-ms-request-id": rec.requestId };
       if (fault.retryAfterSeconds !== undefined) headers["retry-after"] = String(fault.retryAfterSeconds);
       const code = fault.code ?? (fault.status === 429 ? "TooManyRequests" : "ServiceUnavailable");

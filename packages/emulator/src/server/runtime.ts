@@ -1,4 +1,4 @@
-import type { OperationTracker } from "../arm/long-running.ts";
+import type { OperationFailure, OperationTracker } from "../arm/long-running.ts";
 import type { RouteTable } from "../arm/route-table.ts";
 import type { Throttler } from "../arm/throttling.ts";
 import type { FaultInjector } from "../control/fault-injector.ts";
@@ -33,4 +33,6 @@ export interface RequestRecord {
   requestId: string;
   principal?: string;
   fault?: string;
+  /** Set by a `failOperation` fault: the operation this request starts ends Failed with this error. */
+  failOperation?: OperationFailure;
 }

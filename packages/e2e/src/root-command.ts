@@ -1,9 +1,10 @@
+// Runs root commands (`pnpm run plan|provision|...`) as a person does; shared by the e2e and hardening suites.
 import { spawn } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export const repoRoot = join(import.meta.dirname, "..", "..", "..", "..");
+export const repoRoot = join(import.meta.dirname, "..", "..", "..");
 
 export interface CommandResult {
   code: number | null;

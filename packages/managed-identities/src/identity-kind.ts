@@ -1,7 +1,7 @@
 import { isOwnedBy, type LiveResource, ownershipFromTags, type ResourceKind } from "@infra/plan";
 import { type KindOptions, listWire } from "@infra/resource-groups";
-import { msiClient } from "./arm-clients.ts";
 import { IDENTITY_KIND, identityLocation } from "./identity-ids.ts";
+import { msiClient } from "./msi-client.ts";
 
 /**
  * User-assigned identities: one list of the subscription's identities per read; create and update are the same PUT

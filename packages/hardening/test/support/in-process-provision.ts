@@ -1,0 +1,43 @@
+import type { AzureContext } from "@infra/auth";
+import { type Environment, validateEnvironment } from "@infra/environments";
+import { type ApplyResult, applyPlan, createPlan, type Plan, type ResourceKind } from "@infra/plan";
+import { resourceGroupsTask } from "@infra/resource-groups";
+import { storageTask } from "@infra/storage";
+import type { TaskContext } from "@infra/task";
+
+// The provisioning tasks, as `pnpm run provision` runs them: the same definitions, kinds and SDK clients, in-process.
+const TASKS = [resourceGroupsTask, storageTask];
+
+export interface PlannedEnvironment {
+  plan: Plan;
+  kinds: ResourceKind[];
+}
+
+/** One plan over every provisioning task (the engine orders resource groups before what lives in them). */
+export async function planEnvironment(azure: AzureContext, input: unknown): Promise<PlannedEnvironment> {
+  const environment: Environment = validateEnvironment(input, "test");
+  const context: TaskContext = { azure, environment, signal: new AbortController().signal };
+  const kinds = TASKS.flatMap((task) => task.kinds(context));
+  const plan = await createPlan({
+    environment: environment.name,
+    subscriptionId: azure.subscriptionId,
+    tasks: TASKS.map((task) => task.name),
+    desired: TASKS.flatMap((task) => task.desired(context)),
+    kinds,
+    prune: false,
+  });
+  return { plan, kinds };
+}
+
+export async function provisionEnvironment(azure: AzureContext, input: unknown): Promise<ApplyResult> {
+  const { plan, kinds } = await planEnvironment(azure, input);
+  return applyPlan(plan, { kinds, concurrency: 8 });
+}
+
+/** Addresses of the changes a fresh plan still wants: empty when Azure matches the configuration. */
+export async function pendingChanges(azure: AzureContext, input: unknown): Promise<string[]> {
+  const { plan } = await planEnvironment(azure, input);
+  return plan.changes
+    .filter((change) => change.action !== "no-op")
+    .map((change) => `${change.action} ${change.address}`);
+}

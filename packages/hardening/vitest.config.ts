@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    // NODE_EXTRA_CA_CERTS is read at process start: forks inherit it from the emulator's globalSetup.
+    pool: "forks",
+    globalSetup: ["@infra/emulator/testing"],
+    // Root commands start pnpm, turbo and one process per task: seconds each on a 2-core machine.
+    testTimeout: 180_000,
+    hookTimeout: 60_000,
+  },
+});

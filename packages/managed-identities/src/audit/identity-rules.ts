@@ -1,0 +1,6 @@
+import type { Rule } from "@infra/audit";
+import { branchFederatedCredentialRule } from "./branch-federated-credential.ts";
+import type { IdentityAuditContext } from "./identity-audit-context.ts";
+
+/** Every rule the managed-identities audit runs (docs/audit-rules.md lists them from here). */
+export const identityRules: readonly Rule<IdentityAuditContext>[] = [branchFederatedCredentialRule];

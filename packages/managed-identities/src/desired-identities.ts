@@ -1,0 +1,21 @@
+import type { Environment } from "@infra/environments";
+import type { DesiredResource } from "@infra/plan";
+import { identityAddress, MANAGED_IDENTITIES_TASK } from "./addresses.ts";
+import { IDENTITY_KIND, identityId } from "./identity-ids.ts";
+
+/** One user-assigned identity per entry of the environment's `managedIdentities` section. */
+export function desiredIdentities(environment: Environment, subscriptionId: string): DesiredResource[] {
+  return environment.managedIdentities.identities.map((identity) => ({
+    address: identityAddress(identity.name),
+    kind: IDENTITY_KIND,
+    id: identityId(subscriptionId, identity.resourceGroup, identity.name),
+    name: identity.name,
+    // The groups come from @infra/resource-groups, whose `apply` turbo runs first (a workspace dependency).
+    dependsOn: [],
+    properties: {
+      location: identity.location ?? environment.location,
+      tags: { ...environment.tags, ...identity.tags },
+    },
+    task: MANAGED_IDENTITIES_TASK,
+  }));
+}

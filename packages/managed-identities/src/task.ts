@@ -1,0 +1,14 @@
+import type { TaskDefinition } from "@infra/task";
+import { MANAGED_IDENTITIES_TASK } from "./addresses.ts";
+import { identitiesAudit } from "./audit/identities-audit.ts";
+import { desiredIdentities } from "./desired-identities.ts";
+import { identityKind } from "./identity-kind.ts";
+
+/** Task `managed-identities`: user-assigned identities from the environment, and an audit of their credentials. */
+export const managedIdentitiesTask: TaskDefinition = {
+  name: MANAGED_IDENTITIES_TASK,
+  summary: "user-assigned managed identities; audit of their GitHub federated credentials",
+  kinds: ({ azure, environment }) => [identityKind({ azure, environment: environment.name })],
+  desired: ({ azure, environment }) => desiredIdentities(environment, azure.subscriptionId),
+  audit: identitiesAudit,
+};

@@ -1,0 +1,136 @@
+import { ManagedServiceIdentityClient } from "@azure/arm-msi";
+import { type AzureContext, connectAzure } from "@infra/auth";
+import { createLogger } from "@infra/cli";
+import { type Emulator, startEmulator } from "@infra/emulator";
+import { validateEnvironment } from "@infra/environments";
+import { applyPlan, type Plan } from "@infra/plan";
+import { resourceGroupsTask } from "@infra/resource-groups";
+import { planTask, type TaskAuditResult, type TaskContext, type TaskDefinition } from "@infra/task";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { identitiesAudit, managedIdentitiesTask } from "../src/index.ts";
+
+const GITHUB = "https://token.actions.githubusercontent.com";
+const AUDIENCES = ["api://AzureADTokenExchange"];
+const environment = validateEnvironment(
+  {
+    name: "mitest",
+    location: "westeurope",
+    namingPrefix: "mit",
+    tags: { owner: "platform" },
+    resourceGroups: [{ name: "rg-mit-app" }],
+    managedIdentities: { identities: [{ name: "id-mit-app", resourceGroup: "rg-mit-app", tags: { workload: "api" } }] },
+  },
+  "test",
+);
+
+let emulator: Emulator;
+let azure: AzureContext;
+let msi: ManagedServiceIdentityClient;
+const context = (): TaskContext => ({ azure, environment, signal: new AbortController().signal });
+
+const planOf = (task: TaskDefinition, destroy = false) => planTask(task, context(), { prune: false, destroy });
+const apply = async (task: TaskDefinition, plan: Plan) => {
+  expect(plan.problems).toEqual([]);
+  const result = await applyPlan(plan, { kinds: task.kinds(context()) });
+  expect(result.failed.map((failure) => `${failure.item.address}: ${String(failure.error)}`)).toEqual([]);
+};
+const actions = (plan: Plan) => plan.changes.map((change) => `${change.action} ${change.address}`);
+const audit = (): Promise<TaskAuditResult> =>
+  identitiesAudit.run(
+    { subscriptionIds: [azure.subscriptionId], environment },
+    {
+      azure,
+      log: createLogger({ write: { write: () => true } }),
+      signal: new AbortController().signal,
+      now: new Date(),
+    },
+  );
+const findingsFor = (result: TaskAuditResult, name: string) =>
+  result.findings
+    .filter((finding) => finding.resourceId.endsWith(`/${name}`))
+    .map((finding) => `${finding.ruleId} ${finding.status}: ${finding.message}`);
+
+beforeAll(async () => {
+  emulator = await startEmulator({ config: { lro: { pollsBeforeDone: 1, retryAfterSeconds: 0 } } });
+  azure = await connectAzure({ task: "managed-identities", env: emulator.env("ops") });
+  msi = new ManagedServiceIdentityClient(azure.credential, azure.subscriptionId, azure.clientOptions);
+  // The group is @infra/resource-groups' to make; at the root turbo applies it first (a workspace dependency).
+  await apply(resourceGroupsTask, await planOf(resourceGroupsTask));
+});
+afterAll(() => emulator?.close());
+afterEach(() => emulator.admin.clearFaults());
+
+describe("managed-identities against the emulator (real @azure/arm-msi)", () => {
+  it("plans the identity, applies it with the ownership tags, then re-plans with no changes", async () => {
+    const first = await planOf(managedIdentitiesTask);
+    expect(actions(first)).toEqual(['create managed-identities.identity["id-mit-app"]']);
+    await apply(managedIdentitiesTask, first);
+
+    const identity = await msi.userAssignedIdentities.get("rg-mit-app", "id-mit-app");
+    expect(identity.principalId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(identity.tags).toEqual({
+      owner: "platform",
+      workload: "api",
+      "managed-by": "azure-infra-ops",
+      environment: "mitest",
+      task: "managed-identities",
+    });
+    expect(actions(await planOf(managedIdentitiesTask))).toEqual(['no-op managed-identities.identity["id-mit-app"]']);
+  });
+
+  it("finds a branch credential made with the SDK, on owned and hand-made identities alike", async () => {
+    await msi.federatedIdentityCredentials.createOrUpdate("rg-mit-app", "id-mit-app", "feature", {
+      issuer: GITHUB,
+      subject: "repo:acme/infra:ref:refs/heads/feature",
+      audiences: AUDIENCES,
+    });
+    await msi.userAssignedIdentities.createOrUpdate("rg-mit-app", "id-by-hand", { location: "westeurope" });
+    await msi.federatedIdentityCredentials.createOrUpdate("rg-mit-app", "id-by-hand", "prod", {
+      issuer: GITHUB,
+      subject: "repo:acme/infra:environment:prod",
+      audiences: AUDIENCES,
+    });
+    await emulator.admin.clearRequests();
+
+    const result = await audit();
+    expect(findingsFor(result, "id-mit-app")).toEqual([
+      "identity.branch-federated-credential fail: trusts pushes to branch feature",
+    ]);
+    expect(findingsFor(result, "id-by-hand")).toEqual([
+      "identity.branch-federated-credential pass: 1 GitHub credential(s), none for a branch other than main",
+    ]);
+    // List calls only: the identities once per subscription, then each identity's credentials.
+    const reads = (await emulator.admin.requests())
+      .filter((entry) => entry.path.startsWith("/subscriptions/"))
+      .map((entry) => `${entry.method} ${new URL(entry.path, "https://x").pathname.split("/providers/")[1]}`)
+      .sort();
+    expect(reads).toEqual([
+      "GET Microsoft.ManagedIdentity/userAssignedIdentities",
+      "GET Microsoft.ManagedIdentity/userAssignedIdentities/id-by-hand/federatedIdentityCredentials",
+      "GET Microsoft.ManagedIdentity/userAssignedIdentities/id-mit-app/federatedIdentityCredentials",
+    ]);
+  });
+
+  it("fails closed: a credential list refused with 403 is an error finding, not a pass", async () => {
+    await emulator.admin.addFault({
+      method: "GET",
+      path: "/id-by-hand/federatedIdentityCredentials\\?",
+      status: 403,
+      code: "AuthorizationFailed",
+      message: "The client does not have authorization to perform action 'federatedIdentityCredentials/read'.",
+    });
+    const [finding] = (await audit()).findings.filter((each) => each.resourceId.endsWith("/id-by-hand"));
+    expect(finding?.status).toBe("error");
+    expect(finding?.message).toContain("AuthorizationFailed");
+  });
+
+  it("destroys only what it owns: the hand-made identity stays", async () => {
+    const destroy = await planOf(managedIdentitiesTask, true);
+    // Leftovers have no address in the configuration any more: the plan names them by resource id.
+    expect(actions(destroy)).toEqual([expect.stringMatching(/^delete \/subscriptions\/.*\/id-mit-app$/)]);
+    await apply(managedIdentitiesTask, destroy);
+    const left = [];
+    for await (const identity of msi.userAssignedIdentities.listByResourceGroup("rg-mit-app")) left.push(identity.name);
+    expect(left).toEqual(["id-by-hand"]);
+  });
+});

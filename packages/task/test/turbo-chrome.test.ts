@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { isTurboChrome } from "../src/turbo-chrome.ts";
+
+describe("isTurboChrome", () => {
+  it.each([
+    "   • Packages in scope: @infra/audit, @infra/auth",
+    "   • Running plan in 12 packages",
+    " Tasks:    2 successful, 2 total",
+    "Cached:    0 cached, 2 total",
+    "  Time:    3.35s ",
+    "@infra/storage:plan: cache bypass, force executing 691f9eb749ebcac4",
+    "@infra/storage:plan: $ node src/main.ts plan --env local",
+    "@infra/storage:audit: [ELIFECYCLE] Command failed with exit code 3.",
+    "",
+  ])("hides turbo's own line %j", (line) => {
+    expect(isTurboChrome(line)).toBe(true);
+  });
+
+  it.each([
+    '@infra/storage:apply: create storage.account["locappassets"] => done (26ms)',
+    "@infra/storage:plan: error: AuthorizationFailed on storageAccounts/x (403), request id 1234",
+    "@infra/storage:plan: info  auth => Environment signed in as service principal app 0a5...",
+  ])("keeps the task's own line %j", (line) => {
+    expect(isTurboChrome(line)).toBe(false);
+  });
+});

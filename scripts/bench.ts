@@ -1,0 +1,101 @@
+// `pnpm bench`: every benchmark of the repo, one after another (they would distort each other in parallel), and one
+// report of their figures — Markdown and JSON, written to --out (default bench-report/) and printed.
+// Figures are ratios measured in the same run where the issue asks for ratios: these machines are noisy.
+import { spawn } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import { cpus, loadavg, release, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { startEmulator } from "@infra/emulator";
+import { type BenchResult, meetsTarget, parseBenchResults } from "./bench/bench-result.ts";
+import { coldStartBreakdown } from "./bench/cold-start.ts";
+
+const repoRoot = join(import.meta.dirname, "..");
+const benches = [
+  { id: "emulator", filter: "@infra/emulator" },
+  { id: "whoami", filter: "@infra/auth" },
+  { id: "provision", filter: "@infra/e2e" },
+  { id: "audit", filter: "@infra/storage" },
+];
+const argv = process.argv.slice(2);
+const { values } = parseArgs({
+  args: argv[0] === "--" ? argv.slice(1) : argv,
+  options: { out: { type: "string" }, only: { type: "string", multiple: true } },
+});
+const wanted = (id: string) => !values.only || values.only.includes(id);
+
+function runBench(filter: string): Promise<BenchResult[]> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn("pnpm", ["--filter", filter, "run", "--silent", "bench"], {
+      cwd: repoRoot,
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      process.stderr.write(chunk);
+    });
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0 ? resolvePromise(parseBenchResults(stdout)) : reject(new Error(`bench of ${filter} exited ${code}`)),
+    );
+  });
+}
+
+function machine() {
+  const cpu = cpus();
+  return {
+    cpu: `${cpu.length} x ${cpu[0]?.model ?? "unknown"}`,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    kernel: release(),
+    node: process.version,
+    loadAverageAtStart: loadavg().map((value) => Number(value.toFixed(2))),
+    date: new Date().toISOString(),
+  };
+}
+
+function markdown(report: { machine: ReturnType<typeof machine>; results: BenchResult[] }): string {
+  const format = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
+  const lines = [
+    "# Benchmark report",
+    "",
+    `Machine: ${report.machine.cpu}, ${report.machine.memoryGiB} GiB, Linux ${report.machine.kernel}, Node ${report.machine.node}; load average at start ${report.machine.loadAverageAtStart.join(" / ")}; ${report.machine.date}.`,
+    "",
+  ];
+  for (const result of report.results) {
+    lines.push(`## ${result.title}`, "", "| figure | value | target | met |", "|---|---:|---|---|");
+    for (const figure of result.figures) {
+      const met = meetsTarget(figure);
+      lines.push(
+        `| ${figure.name} | ${format(figure.value)} ${figure.unit} | ${figure.target ?? ""} | ${met === undefined ? "" : met ? "yes" : "**no**"} |`,
+      );
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+const results: BenchResult[] = [];
+const at = machine();
+for (const bench of benches.filter((entry) => wanted(entry.id))) {
+  process.stderr.write(`\nbench => ${bench.id} (${bench.filter})\n`);
+  results.push(...(await runBench(bench.filter)));
+}
+if (wanted("cold-start")) {
+  process.stderr.write("\nbench => cold-start\n");
+  const emulator = await startEmulator();
+  try {
+    results.push(await coldStartBreakdown(repoRoot, emulator));
+  } finally {
+    await emulator.close();
+  }
+}
+const report = { machine: at, results };
+const out = resolve(values.out ?? join(repoRoot, "bench-report"));
+await mkdir(out, { recursive: true });
+const text = markdown(report);
+await writeFile(join(out, "report.md"), `${text}\n`);
+await writeFile(join(out, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
+process.stdout.write(`${text}\n`);
+process.stderr.write(`bench => report written to ${join(out, "report.md")} and report.json\n`);
