@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SEED, startEmulator } from "@infra/emulator";
+import { SEED, startEmulator, writeAzureCliCloudConfig } from "@infra/emulator";
 import { runStep, type StepResult } from "./demo-run-step.ts";
 import { type DemoStep, demoSteps } from "./demo-steps.ts";
 
@@ -75,17 +75,7 @@ if (failed) {
 function printKeepInstructions(): void {
   const azDir = mkdtempSync(join(tmpdir(), "infra-demo-az-"));
   const cloudConfig = join(azDir, "cloud.json");
-  writeFileSync(
-    cloudConfig,
-    JSON.stringify({
-      endpoints: {
-        activeDirectory: `${emulator.url}/adfs`,
-        resourceManager: `${emulator.url}/`,
-        activeDirectoryResourceId: "https://management.core.windows.net/",
-        microsoftGraphResourceId: "https://graph.microsoft.com/",
-      },
-    }),
-  );
+  writeAzureCliCloudConfig(emulator.url, cloudConfig);
   const lines = Object.entries(emulator.env("ops")).map(([name, value]) => `export ${name}=${JSON.stringify(value)}`);
   say("\nThe emulator is still running. In another shell, point the scripts at it:");
   for (const line of lines) say(`  ${line}`);

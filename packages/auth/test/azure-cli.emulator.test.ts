@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
-import { type Emulator, SEED } from "@infra/emulator";
+import { type Emulator, SEED, writeAzureCliCloudConfig } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectAzure } from "../src/connect-azure.ts";
 import { connectionsElsewhere, startTestEmulator } from "./support/emulator-session.ts";
@@ -34,18 +34,7 @@ describe.skipIf(!azOnPath)("Azure CLI credential with a real `az` logged in to t
     process.env.REQUESTS_CA_BUNDLE = emulator.caPath;
     process.env.AZURE_CORE_COLLECT_TELEMETRY = "false";
     const cloud = join(configDir, "cloud.json");
-    // ADFS-style authority: MSAL-python then skips instance discovery against login.microsoftonline.com.
-    writeFileSync(
-      cloud,
-      JSON.stringify({
-        endpoints: {
-          activeDirectory: `${emulator.url}/adfs`,
-          resourceManager: `${emulator.url}/`,
-          activeDirectoryResourceId: "https://management.core.windows.net/",
-          microsoftGraphResourceId: "https://graph.microsoft.com/",
-        },
-      }),
-    );
+    writeAzureCliCloudConfig(emulator.url, cloud);
     const options = { env: process.env, timeout: 120_000 };
     await run("az", ["cloud", "register", "-n", "Emulator", "--cloud-config", `@${cloud}`], options);
     await run("az", ["cloud", "set", "-n", "Emulator"], options);

@@ -1,5 +1,5 @@
-import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { writeAzureCliCloudConfig } from "./azure-cli/cloud-config.ts";
 import { startEmulator } from "./emulator/start-emulator.ts";
 
 const usage =
@@ -38,21 +38,7 @@ async function main(): Promise<void> {
   const env = emulator.env(values.as ?? "ops");
   for (const [k, v] of Object.entries(env)) console.log(`export ${k}=${JSON.stringify(v)}`);
   if (values["az-cloud-config"]) {
-    writeFileSync(
-      values["az-cloud-config"],
-      JSON.stringify(
-        {
-          endpoints: {
-            activeDirectory: `${emulator.url}/adfs`,
-            resourceManager: `${emulator.url}/`,
-            activeDirectoryResourceId: "https://management.core.windows.net/",
-            microsoftGraphResourceId: "https://graph.microsoft.com/",
-          },
-        },
-        null,
-        2,
-      ),
-    );
+    writeAzureCliCloudConfig(emulator.url, values["az-cloud-config"]);
   }
   console.log(`ready: ${emulator.url}`);
   const stop = () => {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../src/index.ts";
+import { type Emulator, startEmulator, writeAzureCliCloudConfig } from "../src/index.ts";
 import { SEED } from "../src/seed/seed-ids.ts";
 
 /** The real Azure CLI (Debian's azure-cli 2.45) against the emulator, when `az` is installed. */
@@ -39,18 +39,7 @@ describe.skipIf(!azOnPath)("Azure CLI 2.45", () => {
       REQUESTS_CA_BUNDLE: emulator.caPath,
     };
     const cloud = join(configDir, "cloud.json");
-    // ADFS-style authority: MSAL-python then skips instance discovery against login.microsoftonline.com.
-    writeFileSync(
-      cloud,
-      JSON.stringify({
-        endpoints: {
-          activeDirectory: `${emulator.url}/adfs`,
-          resourceManager: `${emulator.url}/`,
-          activeDirectoryResourceId: "https://management.core.windows.net/",
-          microsoftGraphResourceId: "https://graph.microsoft.com/",
-        },
-      }),
-    );
+    writeAzureCliCloudConfig(emulator.url, cloud);
     await run("az", ["cloud", "register", "-n", "Emulator", "--cloud-config", `@${cloud}`], { env });
     await run("az", ["cloud", "set", "-n", "Emulator"], { env });
     await az("login", "--service-principal", "-u", SEED.ops.clientId, "-p", SEED.ops.secret, "--tenant", SEED.tenantId);
