@@ -57,9 +57,11 @@ export function demoSteps(options: { rehearsal: boolean }): DemoStep[] {
       outcome: "exit 3 is expected: every finding is on rg-legacy, none on the rg-loc-* groups just provisioned",
     }),
     step("rehearse", ["--workflow", "plan"], {
-      title: "The same plan through the GitHub Actions OIDC path (a rehearsal of the workflow, no secrets)",
+      title:
+        "The pull-request workflow through the GitHub Actions OIDC path: plan.yml's run-steps, signed in as " +
+        "repo:acme/infra:pull_request through the emulator's GitHub token service (no secrets)",
       expect: 0,
-      outcome: "the workflow's run-steps ran as GitHub would run them; its report above says what was covered",
+      outcome: "each touched environment was planned by its read-only identity, as a pull request would be",
       ...(options.rehearsal
         ? {}
         : { skip: "scripts/rehearse.ts is not in this checkout yet (see docs/github-actions.md)" }),

@@ -31,13 +31,20 @@ function plain(value: data.ExpressionData): unknown {
 
 /**
  * A value as GitHub evaluates it: a string that is exactly one `${{ }}` keeps the expression's type (so
- * `include: ${{ fromJSON(...) }}` is a list); otherwise each `${{ }}` is replaced by its string form.
+ * `include: ${{ fromJSON(...) }}` is a list); otherwise each `${{ }}` is replaced by its string form. Lists and maps
+ * (a `strategy.matrix`) are evaluated member by member.
  */
 export function evaluateTemplate(
   value: unknown,
   contexts: ExpressionContexts,
   status: JobStatus = { failed: false },
 ): unknown {
+  if (Array.isArray(value)) return value.map((item) => evaluateTemplate(item, contexts, status));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, member]) => [key, evaluateTemplate(member, contexts, status)]),
+    );
+  }
   if (typeof value !== "string") return value;
   const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(value);
   if (whole?.[1] !== undefined && !whole[1].includes("}}")) return plain(evaluateData(whole[1], contexts, status));

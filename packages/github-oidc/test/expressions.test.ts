@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { evaluateTemplate } from "../src/rehearsal/expressions.ts";
+
+const contexts = {
+  github: {},
+  vars: {},
+  secrets: {},
+  matrix: {},
+  needs: {
+    changes: { outputs: { environments: '[{"environment":"dev"},{"environment":"prod"}]' }, result: "success" },
+  },
+  steps: {},
+  env: {},
+  runner: {},
+  job: {},
+} as unknown as Parameters<typeof evaluateTemplate>[1];
+
+describe("evaluateTemplate", () => {
+  it("evaluates a strategy.matrix member by member, keeping fromJSON's list (the plan workflow's matrix)", () => {
+    // Regression: the map was returned unevaluated, so the plan job had no matrix entries and silently never ran.
+    const matrix = { include: "${{ fromJSON(needs.changes.outputs.environments) }}" };
+    expect(evaluateTemplate(matrix, contexts)).toEqual({ include: [{ environment: "dev" }, { environment: "prod" }] });
+  });
+
+  it("replaces embedded expressions in strings inside lists", () => {
+    expect(evaluateTemplate(["plan-${{ needs.changes.result }}"], contexts)).toEqual(["plan-success"]);
+  });
+});
