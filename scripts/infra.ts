@@ -1,10 +1,17 @@
 // Root commands that span every task package: `pnpm run plan|provision|destroy|audit -- --env NAME ...`.
-// The work is in @infra/task; this file only picks the command.
+// The work is in @infra/task; this file only picks the command. Everything heavy is imported after the compile cache
+// is on, so it is loaded from the cache on every run after the first.
 import { join } from "node:path";
-import { runCommand, UsageError } from "@infra/cli";
-import { rootAuditCommand, rootDestroyCommand, rootPlanCommand, rootProvisionCommand } from "@infra/task/root";
+import { useCompileCache } from "./compile-cache.ts";
 
 const repoRoot = join(import.meta.dirname, "..");
+useCompileCache(repoRoot);
+
+const { runCommand, UsageError } = await import("@infra/cli");
+const { rootAuditCommand, rootDestroyCommand, rootPlanCommand, rootProvisionCommand } = await import(
+  "@infra/task/root"
+);
+
 const commands = {
   plan: rootPlanCommand(repoRoot),
   provision: rootProvisionCommand(repoRoot),

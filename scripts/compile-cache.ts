@@ -1,0 +1,13 @@
+import { enableCompileCache } from "node:module";
+import { join } from "node:path";
+
+/**
+ * Node's on-disk compile cache for this process and every process it starts (turbo passes NODE_COMPILE_CACHE through
+ * to the tasks). Node strips the types of ~300 TypeScript files at each start; cached, a root command starts in about
+ * two thirds of the time. Call it before importing anything heavy: static imports are compiled before any code runs.
+ */
+export function useCompileCache(repoRoot: string): void {
+  const dir = process.env.NODE_COMPILE_CACHE ?? join(repoRoot, "node_modules", ".cache", "node-compile");
+  process.env.NODE_COMPILE_CACHE = dir;
+  enableCompileCache(dir);
+}
