@@ -18,7 +18,7 @@ export function explicitManagedIdentityEndpoint(env: EnvVars): string | undefine
 
 /**
  * Whether this process runs on an Azure virtual machine, by the machine's own marker. Only then may the instance
- * metadata address (169.254.169.254) be contacted; anywhere else a request there leaks to whatever answers it.
+ * metadata address (IMDS) be contacted; anywhere else a request there leaks to whatever answers it.
  */
 export function isAzureVirtualMachine(readAssetTag: () => string | undefined = readDmiChassisAssetTag): boolean {
   return readAssetTag()?.trim() === azureChassisAssetTag;

@@ -14,7 +14,7 @@ export interface ClientEnvironmentInput {
 /**
  * The environment a child process needs to act as `principal`: secrets for service principals with one, the GitHub
  * request variables for a principal with federated credentials, managed-identity variables for a managed identity.
- * AZURE_TOKEN_CREDENTIALS always names one credential so nothing probes 169.254.169.254.
+ * AZURE_TOKEN_CREDENTIALS always names one credential so nothing probes the instance-metadata address (IMDS).
  */
 export function clientEnvironment(input: ClientEnvironmentInput): Record<string, string> {
   const { principal } = input;
