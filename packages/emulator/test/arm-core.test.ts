@@ -1,5 +1,6 @@
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { ResourceManagementClient } from "@azure/arm-resources";
+import { StorageManagementClient } from "@azure/arm-storage";
 import { ClientSecretCredential } from "@azure/identity";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, ROLE_IDS, SEED, startEmulator } from "../src/index.ts";
@@ -8,8 +9,10 @@ let emulator: Emulator;
 const sub = SEED.subscription1;
 
 function credential(who: "ops" | "auditor"): ClientSecretCredential {
-  const p = SEED[who];
-  return new ClientSecretCredential(SEED.tenantId, p.clientId, p.secret, {
+  return credentialOf(SEED[who].clientId, SEED[who].secret);
+}
+function credentialOf(clientId: string, secret: string): ClientSecretCredential {
+  return new ClientSecretCredential(SEED.tenantId, clientId, secret, {
     authorityHost: emulator.url,
     disableInstanceDiscovery: true,
   });
@@ -167,6 +170,49 @@ describe("authentication, RBAC, locks", () => {
     expect(String((error as Error).message)).toContain(
       `The client '${SEED.auditor.clientId}' with object id '${SEED.auditor.objectId}' does not have authorization to perform action 'Microsoft.Resources/subscriptions/resourceGroups/write' over scope '/subscriptions/${sub}/resourcegroups/rg-no' or the scope is invalid.`,
     );
+  });
+
+  it("a role on one group only: the group list is filtered to it, a provider's subscription list is a 403", async () => {
+    const groupOnly = {
+      clientId: "0c600000-0000-4000-8000-0000000000e1",
+      objectId: "0d600000-0000-4000-8000-0000000000e1",
+    };
+    await emulator.admin.seed({
+      principals: [{ name: "group-only", tenantId: SEED.tenantId, ...groupOnly, secrets: ["group-only-secret"] }],
+    });
+    const asGroupOnly = new ResourceManagementClient(credentialOf(groupOnly.clientId, "group-only-secret"), sub, {
+      endpoint: emulator.url,
+      retryOptions: { maxRetries: 0 },
+    });
+    const names = async () => {
+      const out: string[] = [];
+      for await (const rg of asGroupOnly.resourceGroups.list()) out.push(String(rg.name));
+      return out;
+    };
+    // No role anywhere in the subscription: ARM refuses the list.
+    await expect(names()).rejects.toMatchObject({ code: "AuthorizationFailed", statusCode: 403 });
+    await resources().resourceGroups.createOrUpdate("rg-granted", { location: "westeurope" });
+    const auth = new AuthorizationManagementClient(credential("ops"), sub, {
+      endpoint: emulator.url,
+      credentialScopes: ["https://management.azure.com/.default"],
+    });
+    await auth.roleAssignments.create(`/subscriptions/${sub}/resourceGroups/rg-granted`, crypto.randomUUID(), {
+      roleDefinitionId: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${ROLE_IDS.contributor}`,
+      principalId: groupOnly.objectId,
+    });
+    // rg-legacy exists too, but only the group the role is on is listed.
+    expect(await names()).toEqual(["rg-granted"]);
+    // Provider collections are not filtered: the subscription-wide account list needs a subscription role.
+    const storage = new StorageManagementClient(credentialOf(groupOnly.clientId, "group-only-secret"), sub, {
+      endpoint: emulator.url,
+      retryOptions: { maxRetries: 0 },
+    });
+    const accounts = async () => {
+      for await (const _account of storage.storageAccounts.list()) {
+        // only the answer matters
+      }
+    };
+    await expect(accounts()).rejects.toMatchObject({ code: "AuthorizationFailed", statusCode: 403 });
   });
 
   it("role assignments: create, duplicate 409, list with atScope() and principalId filters, Reader can now write", async () => {

@@ -1,11 +1,12 @@
 import { isOwnedBy, type LiveResource, ownershipFromTags, type ResourceKind } from "@infra/plan";
-import { type KindOptions, listWire } from "@infra/resource-groups";
+import { type KindOptions, listWireOrPerGroup } from "@infra/resource-groups";
 import { IDENTITY_KIND, identityLocation } from "./identity-ids.ts";
 import { msiClient } from "./msi-client.ts";
 
 /**
- * User-assigned identities: one list of the subscription's identities per read; create and update are the same PUT
- * (location + tags; the principal behind an identity never changes on update). Ownership: the tags.
+ * User-assigned identities: one list of the subscription's identities per read (per group where ARM refuses that);
+ * create and update are the same PUT (location + tags; the principal behind an identity never changes on update).
+ * Ownership: the tags.
  */
 export function identityKind(options: KindOptions): ResourceKind {
   const client = msiClient(options.azure);
@@ -23,8 +24,12 @@ export function identityKind(options: KindOptions): ResourceKind {
     immutablePaths: ["location"],
     async readLive(request) {
       const wanted = new Set(request.ids.map((id) => id.toLowerCase()));
-      const identities = await listWire(() =>
-        client.userAssignedIdentities.listBySubscription({ abortSignal: request.signal }),
+      const identities = await listWireOrPerGroup(
+        {
+          subscription: () => client.userAssignedIdentities.listBySubscription({ abortSignal: request.signal }),
+          group: (name) => client.userAssignedIdentities.listByResourceGroup(name, { abortSignal: request.signal }),
+        },
+        options.resourceGroups,
       );
       return identities
         .filter(

@@ -1,3 +1,4 @@
+import { kindOptionsFor } from "@infra/resource-groups";
 import type { TaskDefinition } from "@infra/task";
 import { MANAGED_IDENTITIES_TASK } from "./addresses.ts";
 import { identitiesAudit } from "./audit/identities-audit.ts";
@@ -8,7 +9,7 @@ import { identityKind } from "./identity-kind.ts";
 export const managedIdentitiesTask: TaskDefinition = {
   name: MANAGED_IDENTITIES_TASK,
   summary: "user-assigned managed identities; audit of their GitHub federated credentials",
-  kinds: ({ azure, environment }) => [identityKind({ azure, environment: environment.name })],
+  kinds: (context) => [identityKind(kindOptionsFor(context))],
   desired: ({ azure, environment }) => desiredIdentities(environment, azure.subscriptionId),
   audit: identitiesAudit,
 };

@@ -1,15 +1,15 @@
 import { ManagementLockClient } from "@azure/arm-locks";
 import { type DesiredResource, isOwnedBy, type LiveResource, type ResourceKind } from "@infra/plan";
 import type { KindOptions } from "./kind-options.ts";
+import { listWireOrPerGroup } from "./list-wire-or-per-group.ts";
 import { ownershipFromNote } from "./ownership-note.ts";
 import { GROUP_LOCK_NAME, groupNameOf } from "./resource-ids.ts";
-import { listWire } from "./wire-capture.ts";
 
 export const GROUP_LOCK_KIND = "Microsoft.Authorization/locks";
 
 /**
  * Management locks on groups. Locks carry no tags, so ownership is written into `properties.notes`
- * (see ownership-note.ts); one list of the subscription's locks per read.
+ * (see ownership-note.ts); one list of the subscription's locks per read (per group where ARM refuses that).
  */
 export function groupLockKind(options: KindOptions): ResourceKind {
   const client = new ManagementLockClient(
@@ -35,8 +35,12 @@ export function groupLockKind(options: KindOptions): ResourceKind {
     readOwnership: (live) => ownershipOf(live.body),
     async readLive(request) {
       const wanted = new Set(request.ids.map((id) => id.toLowerCase()));
-      const locks = await listWire(() =>
-        client.managementLocks.listAtSubscriptionLevel({ abortSignal: request.signal }),
+      const locks = await listWireOrPerGroup(
+        {
+          subscription: () => client.managementLocks.listAtSubscriptionLevel({ abortSignal: request.signal }),
+          group: (name) => client.managementLocks.listAtResourceGroupLevel(name, { abortSignal: request.signal }),
+        },
+        options.resourceGroups,
       );
       return locks
         .filter(

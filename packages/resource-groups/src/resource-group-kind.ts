@@ -15,7 +15,8 @@ import { listWire } from "./wire-capture.ts";
 export const RESOURCE_GROUP_KIND = "Microsoft.Resources/resourceGroups";
 
 /**
- * Resource groups: one list of the subscription's groups per read; create and update are the same PUT (location +
+ * Resource groups: one list of the subscription's groups per read (ARM lists a caller whose roles are on some groups
+ * only those groups, so this list needs no per-group fallback); create and update are the same PUT (location +
  * tags); a delete first lists the group's resources and refuses if any is not this environment's.
  */
 export function resourceGroupKind(options: KindOptions): ResourceKind {

@@ -2,14 +2,15 @@ import type { TaskDefinition } from "@infra/task";
 import { RESOURCE_GROUPS_TASK } from "./addresses.ts";
 import { desiredResourceGroups } from "./desired-resource-groups.ts";
 import { groupLockKind } from "./group-lock-kind.ts";
+import { kindOptionsFor } from "./kind-options.ts";
 import { resourceGroupKind } from "./resource-group-kind.ts";
 
 /** Task `resource-groups`: the environment's resource groups and their management locks. */
 export const resourceGroupsTask: TaskDefinition = {
   name: RESOURCE_GROUPS_TASK,
   summary: "resource groups (location, tags) and their management locks",
-  kinds: ({ azure, environment }) => {
-    const options = { azure, environment: environment.name };
+  kinds: (context) => {
+    const options = kindOptionsFor(context);
     return [resourceGroupKind(options), groupLockKind(options)];
   },
   desired: ({ azure, environment }) => desiredResourceGroups(environment, azure.subscriptionId),

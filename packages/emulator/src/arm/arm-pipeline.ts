@@ -1,11 +1,18 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { authorizationFailed, isAllowed } from "../authorization/access-check.ts";
+import { authorizationFailed, isAllowed, isAllowedBelow } from "../authorization/access-check.ts";
 import { enforceLocks } from "../authorization/lock-check.ts";
 import { InvalidTokenError } from "../identity/token-issuer.ts";
 import { readBody, sendJson } from "../server/http-io.ts";
 import type { RequestRecord, Runtime } from "../server/runtime.ts";
-import { type ArmContext, ArmError, type ArmResult, type HttpMethod, type Principal } from "./contract.ts";
+import {
+  type ArmContext,
+  ArmError,
+  type ArmResource,
+  type ArmResult,
+  type HttpMethod,
+  type Principal,
+} from "./contract.ts";
 import { errorEnvelope } from "./error-envelope.ts";
 import { buildPage } from "./paging.ts";
 import { idKey } from "./resource-id.ts";
@@ -90,8 +97,14 @@ async function dispatch(
     }
   }
 
+  let visible: ((resource: ArmResource) => boolean) | undefined;
   if (route.action && !isAllowed(state.store, principal, route.action, path)) {
-    throw authorizationFailed(principal, route.action, path);
+    const action = route.action;
+    const below = `/subscriptions/${subscriptionId ?? ""}`;
+    if (!route.filterByAccess || !isAllowedBelow(state.store, principal, action, below)) {
+      throw authorizationFailed(principal, action, path);
+    }
+    visible = (resource) => isAllowed(state.store, principal, action, resource.id);
   }
 
   const rg = params.resourceGroupName;
@@ -136,7 +149,7 @@ async function dispatch(
     config: state.config,
     baseUrl: rt.baseUrl,
     requestId: rec.requestId,
-    page: (query, map, filter) => buildPage(rt, state.store, url, query, map, filter),
+    page: (query, map, filter) => buildPage(rt, state.store, url, query, map, bothOf(filter, visible)),
   };
   const result = await route.handle(ctx);
 
@@ -207,6 +220,14 @@ function noRoute(segments: readonly string[], apiVersion: string): ArmError {
     "NotFound",
     `No HTTP resource was found that matches the request URI '/${segments.join("/")}'.`,
   );
+}
+
+function bothOf(
+  first: ((resource: ArmResource) => boolean) | undefined,
+  second: ((resource: ArmResource) => boolean) | undefined,
+): ((resource: ArmResource) => boolean) | undefined {
+  if (!first || !second) return first ?? second;
+  return (resource) => first(resource) && second(resource);
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

@@ -45,6 +45,12 @@ export interface ArmRoute {
    * By default the framework answers SubscriptionNotFound when `{subscriptionId}` is unknown.
    */
   skipScopeChecks?: boolean;
+  /**
+   * A collection ARM filters by access instead of refusing (resource groups, generic resources): a caller without
+   * `action` at the request's scope is answered the items it holds `action` on at their own scope, and a 403 only
+   * when none of its role assignments in the subscription grants `action`. Applied to `ctx.page`.
+   */
+  filterByAccess?: boolean;
   handle(ctx: ArmContext): ArmResult | Promise<ArmResult>;
 }
 

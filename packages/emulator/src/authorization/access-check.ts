@@ -47,6 +47,27 @@ export function isAllowed(store: ResourceStore, principal: Principal, action: st
   return false;
 }
 
+/**
+ * Whether any of the principal's role assignments at or below `scope` grants `action`: where ARM filters a collection,
+ * such a caller gets the items it may read rather than a 403 (a group-scoped Contributor lists the groups it holds).
+ */
+export function isAllowedBelow(store: ResourceStore, principal: Principal, action: string, scope: string): boolean {
+  const oid = principal.objectId.toLowerCase();
+  let cursor: string | undefined;
+  do {
+    const page = store.list({ scope, type: ROLE_ASSIGNMENT_TYPE, recursive: true }, cursor, 1000);
+    for (const assignment of page.items) {
+      const props = assignment.properties ?? {};
+      if (String(props.principalId ?? "").toLowerCase() !== oid) continue;
+      const role = findBuiltInRole(String(props.roleDefinitionId ?? ""));
+      if (role?.actions.some((p) => actionMatches(p, action)) && !role.notActions.some((p) => actionMatches(p, action)))
+        return true;
+    }
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return false;
+}
+
 /** 403 AuthorizationFailed with the message ARM sends. */
 export function authorizationFailed(principal: Principal, action: string, scope: string): ArmError {
   return new ArmError(

@@ -119,6 +119,7 @@ export const resourceGroupRoutes: ArmRoute[] = [
     method: "GET",
     pattern: "/subscriptions/{subscriptionId}/resourcegroups",
     action: "Microsoft.Resources/subscriptions/resourceGroups/read",
+    filterByAccess: true,
     handle(ctx) {
       const filter = parseFilter(ctx.query.get("$filter"));
       const tagName = clauseValue(filter, "tagName");

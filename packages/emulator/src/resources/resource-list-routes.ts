@@ -36,6 +36,7 @@ export const resourceListRoutes: ArmRoute[] = [
     method: "GET",
     pattern: "/subscriptions/{subscriptionId}/resources",
     action: "Microsoft.Resources/subscriptions/resources/read",
+    filterByAccess: true,
     handle: (ctx) => ctx.page({ scope: `/subscriptions/${ctx.params.subscriptionId}` }, render, filterOf(ctx)),
   },
   {

@@ -1,6 +1,6 @@
 import type { StorageManagementClient } from "@azure/arm-storage";
 import type { WireObject } from "@infra/plan";
-import { listWire } from "@infra/resource-groups";
+import { listWireOrPerGroup } from "@infra/resource-groups";
 import type { AccountLocation } from "./storage-ids.ts";
 
 /**
@@ -15,11 +15,21 @@ export interface AccountDirectory {
   existing<T extends AccountLocation>(accounts: readonly T[], signal?: AbortSignal): Promise<T[]>;
 }
 
-export function accountDirectory(client: StorageManagementClient): AccountDirectory {
+/** `resourceGroups`: the environment's, read one by one when ARM refuses the subscription-wide list. */
+export function accountDirectory(
+  client: StorageManagementClient,
+  resourceGroups: readonly string[] | undefined,
+): AccountDirectory {
   let inFlight: Promise<WireObject[]> | undefined;
   const list = (signal?: AbortSignal): Promise<WireObject[]> => {
     // Shared while in flight only: the next plan (or the re-read before apply) lists afresh.
-    inFlight ??= listWire(() => client.storageAccounts.list({ abortSignal: signal })).finally(() => {
+    inFlight ??= listWireOrPerGroup(
+      {
+        subscription: () => client.storageAccounts.list({ abortSignal: signal }),
+        group: (name) => client.storageAccounts.listByResourceGroup(name, { abortSignal: signal }),
+      },
+      resourceGroups,
+    ).finally(() => {
       inFlight = undefined;
     });
     return inFlight;

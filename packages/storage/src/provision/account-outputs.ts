@@ -1,18 +1,24 @@
 import type { AzureContext } from "@infra/auth";
+import type { Environment } from "@infra/environments";
 import type { Plan } from "@infra/plan";
-import { listWire } from "@infra/resource-groups";
 import type { TaskOutput } from "@infra/task";
+import { accountDirectory } from "./account-directory.ts";
 import { storageClient } from "./storage-clients.ts";
 import { STORAGE_KINDS } from "./storage-kind-names.ts";
 
 /** After apply: the account names and each one's primary blob endpoint, read with one list. */
-export async function accountOutputs(plan: Plan, azure: AzureContext, signal?: AbortSignal): Promise<TaskOutput[]> {
+export async function accountOutputs(
+  plan: Plan,
+  azure: AzureContext,
+  environment: Environment,
+  signal?: AbortSignal,
+): Promise<TaskOutput[]> {
   const names = plan.changes
     .filter((change) => change.kind === STORAGE_KINDS.account && change.action !== "delete")
     .map((change) => change.name);
   if (names.length === 0) return [];
-  const client = storageClient(azure);
-  const accounts = await listWire(() => client.storageAccounts.list({ abortSignal: signal }));
+  const groups = environment.resourceGroups.map((group) => group.name);
+  const accounts = await accountDirectory(storageClient(azure), groups).list(signal);
   const endpoints = new Map(
     accounts.map((body) => {
       const endpoint = (body.properties as { primaryEndpoints?: { blob?: unknown } } | undefined)?.primaryEndpoints

@@ -1,6 +1,6 @@
 import type { RoleAssignmentCreateParameters } from "@azure/arm-authorization";
 import type { DesiredResource, LiveResource, Ownership, ResourceKind, WireObject } from "@infra/plan";
-import { listWire, ownershipFromNote, ownershipNote } from "@infra/resource-groups";
+import { listWireOrPerGroup, ownershipFromNote, ownershipNote } from "@infra/resource-groups";
 import { accountChildOwnership } from "./account-child-ownership.ts";
 import { STORAGE_TASK } from "./addresses.ts";
 import { ownedOrWanted } from "./owned-or-wanted.ts";
@@ -13,7 +13,8 @@ import type { StorageKindOptions } from "./storage-kind-options.ts";
 const SCOPE_OF = /\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/]+$/i;
 
 /**
- * Data-plane role assignments at account scope: one list for the whole subscription per read.
+ * Data-plane role assignments at account scope: one list for the whole subscription per read (per group where ARM
+ * refuses that).
  * Ownership: the `description` written at creation (`managed-by=...;environment=...;task=storage`) or, where a service
  * does not keep it (the emulator today), the name itself: at one of this environment's accounts, a name equal to the
  * one derived from scope + principal + role in this repo's namespace (role-assignment-name.ts) was made by this task.
@@ -52,8 +53,13 @@ export function roleAssignmentKind(options: StorageKindOptions): ResourceKind {
     caseInsensitivePaths: ["properties.principalId", "properties.principalType"],
     readOwnership: (live: LiveResource) => ownershipOf(live.body),
     async readLive(request) {
-      const assignments = await listWire(() =>
-        client.roleAssignments.listForSubscription({ abortSignal: request.signal }),
+      const assignments = await listWireOrPerGroup(
+        {
+          subscription: () => client.roleAssignments.listForSubscription({ abortSignal: request.signal }),
+          // At a group, ARM lists the assignments at, above and below it: those on its accounts among them.
+          group: (name) => client.roleAssignments.listForResourceGroup(name, { abortSignal: request.signal }),
+        },
+        options.resourceGroups,
       );
       return ownedOrWanted(STORAGE_KINDS.roleAssignment, assignments, request, ownershipOf);
     },

@@ -8,14 +8,14 @@ import { STORAGE_KINDS } from "./storage-kind-names.ts";
 import type { StorageKindOptions } from "./storage-kind-options.ts";
 
 /**
- * Storage accounts: one paged list per subscription per read; create is the long-running PUT with the whole baseline
+ * Storage accounts: one paged list per subscription per read (per group where ARM refuses that); create is the long-running PUT with the whole baseline
  * (infrastructure encryption can only be chosen then); update is a PATCH of only what differs.
  */
 export function storageAccountKind(
-  options: Pick<StorageKindOptions, "azure" | "pollIntervalMs" | "directory">,
+  options: Pick<StorageKindOptions, "azure" | "pollIntervalMs" | "directory" | "resourceGroups">,
 ): ResourceKind {
   const client = storageClient(options.azure);
-  const directory = options.directory ?? accountDirectory(client);
+  const directory = options.directory ?? accountDirectory(client, options.resourceGroups);
   const poll = options.pollIntervalMs === undefined ? {} : { updateIntervalInMs: options.pollIntervalMs };
   return {
     kind: STORAGE_KINDS.account,

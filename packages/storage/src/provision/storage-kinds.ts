@@ -11,7 +11,10 @@ import type { StorageKindOptions } from "./storage-kind-options.ts";
 
 /** Every kind the storage task reads and writes. */
 export function storageKinds(options: StorageKindOptions): ResourceKind[] {
-  options = { ...options, directory: options.directory ?? accountDirectory(storageClient(options.azure)) };
+  options = {
+    ...options,
+    directory: options.directory ?? accountDirectory(storageClient(options.azure), options.resourceGroups),
+  };
   return [
     storageAccountKind(options),
     blobServiceKind(options),

@@ -1,3 +1,4 @@
+import { kindOptionsFor } from "@infra/resource-groups";
 import type { TaskDefinition } from "@infra/task";
 import { storageAudit } from "../audit/collect/storage-audit.ts";
 import { accountOutputs } from "./account-outputs.ts";
@@ -10,10 +11,9 @@ import { storageKinds } from "./storage-kinds.ts";
 export const storageTask: TaskDefinition = {
   name: STORAGE_TASK,
   summary: "storage accounts (secure baseline), blob service settings, containers, lifecycle policies, data roles",
-  kinds: ({ azure, environment }) =>
-    storageKinds({ azure, environment: environment.name, accounts: environment.storage.accounts }),
+  kinds: (context) => storageKinds({ ...kindOptionsFor(context), accounts: context.environment.storage.accounts }),
   desired: ({ azure, environment }) => desiredStorage(environment, azure.subscriptionId),
   preflight: (plan, { azure, signal }) => checkAccountNames(plan, azure, signal),
-  outputs: (plan, { azure, signal }) => accountOutputs(plan, azure, signal),
+  outputs: (plan, { azure, environment, signal }) => accountOutputs(plan, azure, environment, signal),
   audit: storageAudit,
 };
