@@ -8,6 +8,7 @@ export { listWireOrPerGroup } from "./list-wire-or-per-group.ts";
 export { ownershipFromNote, ownershipNote } from "./ownership-note.ts";
 export { RESOURCE_GROUP_KIND, resourceGroupKind } from "./resource-group-kind.ts";
 export { GROUP_LOCK_NAME, groupLockId, groupNameOf, resourceGroupId } from "./resource-ids.ts";
+export { ROLE_ASSIGNMENT_KIND, type RoleAssignmentKindOptions, roleAssignmentKind } from "./role-assignment-kind.ts";
 export { resourceGroupsTask } from "./task.ts";
 export { UnownedContentsError } from "./unowned-contents-error.ts";
 export { getWire, isNotFound, listWire } from "./wire-capture.ts";

@@ -1,0 +1,88 @@
+import { AuthorizationManagementClient, type RoleAssignmentCreateParameters } from "@azure/arm-authorization";
+import {
+  type DesiredResource,
+  isOwnedBy,
+  type LiveResource,
+  type Ownership,
+  type ResourceKind,
+  type WireObject,
+} from "@infra/plan";
+import type { KindOptions } from "./kind-options.ts";
+import { listWireOrPerGroup } from "./list-wire-or-per-group.ts";
+import { ownershipFromNote, ownershipNote } from "./ownership-note.ts";
+
+export const ROLE_ASSIGNMENT_KIND = "Microsoft.Authorization/roleAssignments";
+
+const SCOPE_OF = /\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/]+$/i;
+
+export interface RoleAssignmentKindOptions extends KindOptions {
+  /** The task whose ownership note every assignment it writes carries in `description`. */
+  readonly task: string;
+  /** Ownership of an assignment whose description a service did not keep (e.g. a name derived from its content). */
+  readonly fallbackOwnership?: (body: WireObject) => Ownership | undefined;
+  /** The principal to grant, where the desired value is a placeholder until an identity of the same apply exists. */
+  readonly resolvePrincipal?: (value: unknown, signal: AbortSignal) => Promise<string>;
+}
+
+/**
+ * Role assignments, for every task that grants roles (storage's data roles, github-oidc's deploy identities): one list
+ * of the subscription's assignments per read (per group when only the groups are readable); assignments carry no
+ * tags, so ownership is the note in `description`; names are chosen by the task, deterministic so re-plans match.
+ * Principal and role are fixed by the name, so an update is the same PUT (it restores principal type and note).
+ */
+export function roleAssignmentKind(options: RoleAssignmentKindOptions): ResourceKind {
+  const client = new AuthorizationManagementClient(
+    options.azure.credential,
+    options.azure.subscriptionId,
+    options.azure.clientOptions,
+  );
+  const ownershipOf = (body: WireObject): Ownership | undefined =>
+    ownershipFromNote((body.properties as WireObject | undefined)?.description) ?? options.fallbackOwnership?.(body);
+  const put = async (desired: DesiredResource, signal: AbortSignal): Promise<void> => {
+    const settings = (desired.properties.properties ?? {}) as WireObject;
+    const parameters: RoleAssignmentCreateParameters = {
+      roleDefinitionId: String(settings.roleDefinitionId),
+      principalId: options.resolvePrincipal
+        ? await options.resolvePrincipal(settings.principalId, signal)
+        : String(settings.principalId),
+      // Set, so a principal created moments ago is not refused while the directory replicates it (PrincipalNotFound).
+      principalType: (settings.principalType as RoleAssignmentCreateParameters["principalType"]) ?? "ServicePrincipal",
+      description: ownershipNote(options.environment, options.task),
+    };
+    await client.roleAssignments.create(desired.id.replace(SCOPE_OF, ""), desired.name, parameters, {
+      abortSignal: signal,
+    });
+  };
+  return {
+    kind: ROLE_ASSIGNMENT_KIND,
+    tagsPath: null,
+    immutablePaths: ["properties.roleDefinitionId", "properties.principalId"],
+    caseInsensitivePaths: ["properties.principalId", "properties.principalType"],
+    readOwnership: (live: LiveResource) => ownershipOf(live.body),
+    async readLive(request) {
+      const assignments = await listWireOrPerGroup(
+        {
+          subscription: () => client.roleAssignments.listForSubscription({ abortSignal: request.signal }),
+          // At a group, ARM lists the assignments at, above and below it.
+          group: (name) => client.roleAssignments.listForResourceGroup(name, { abortSignal: request.signal }),
+        },
+        options.resourceGroups,
+      );
+      const wanted = new Set(request.ids.map((id) => id.toLowerCase()));
+      return assignments
+        .filter(
+          (body) =>
+            wanted.has(String(body.id).toLowerCase()) ||
+            isOwnedBy(ownershipOf(body), request.environment, request.tasks),
+        )
+        .map((body): LiveResource => ({ id: String(body.id), kind: ROLE_ASSIGNMENT_KIND, body }));
+    },
+    create: put,
+    update: (desired, _live, _diff, signal) => put(desired, signal),
+    async delete(live, signal) {
+      await client.roleAssignments.delete(live.id.replace(SCOPE_OF, ""), String(live.body.name), {
+        abortSignal: signal,
+      });
+    },
+  };
+}
