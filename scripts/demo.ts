@@ -1,7 +1,7 @@
 // `pnpm run demo [-- --keep]`: the repository's story in under a minute with no Azure account. An emulator starts in
 // this process (free ports, a temporary CA, nothing left behind) and the real root commands run against it as child
 // processes, each announced with the command a person would type.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SEED, startEmulator, writeAzureCliCloudConfig } from "@infra/emulator";

@@ -18,11 +18,13 @@ const contexts = {
 describe("evaluateTemplate", () => {
   it("evaluates a strategy.matrix member by member, keeping fromJSON's list (the plan workflow's matrix)", () => {
     // Regression: the map was returned unevaluated, so the plan job had no matrix entries and silently never ran.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template placeholder
     const matrix = { include: "${{ fromJSON(needs.changes.outputs.environments) }}" };
     expect(evaluateTemplate(matrix, contexts)).toEqual({ include: [{ environment: "dev" }, { environment: "prod" }] });
   });
 
   it("replaces embedded expressions in strings inside lists", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template placeholder
     expect(evaluateTemplate(["plan-${{ needs.changes.result }}"], contexts)).toEqual(["plan-success"]);
   });
 });
