@@ -22,6 +22,17 @@ const operationByMethod: Record<string, string> = {
  * An Azure call failed. The message is one line a person can act on: operation, resource, ARM code, HTTP status,
  * the ARM message, the request id support will ask for, and the next step where one is known.
  */
+/** What the one-line message is made of. */
+interface AzureRequestErrorFields {
+  operation: string;
+  resource: string;
+  code?: string;
+  statusCode?: number;
+  detail: string;
+  requestId?: string;
+  hint?: string;
+}
+
 export class AzureRequestError extends CliError {
   readonly operation: string;
   readonly resource: string;
@@ -30,18 +41,7 @@ export class AzureRequestError extends CliError {
   readonly requestId: string | undefined;
   readonly hint: string | undefined;
 
-  constructor(
-    fields: {
-      operation: string;
-      resource: string;
-      code?: string;
-      statusCode?: number;
-      detail: string;
-      requestId?: string;
-      hint?: string;
-    },
-    options?: ErrorOptions,
-  ) {
+  constructor(fields: AzureRequestErrorFields, options?: ErrorOptions) {
     super(formatLine(fields), ExitCode.failure, options);
     this.name = "AzureRequestError";
     this.operation = fields.operation;
@@ -84,15 +84,7 @@ export class AzureRequestError extends CliError {
   }
 }
 
-function formatLine(f: {
-  operation: string;
-  resource: string;
-  code?: string;
-  statusCode?: number;
-  detail: string;
-  requestId?: string;
-  hint?: string;
-}): string {
+function formatLine(f: AzureRequestErrorFields): string {
   const status = f.statusCode === undefined ? "" : `HTTP ${f.statusCode}`;
   const what = [f.code, status && (f.code ? `(${status})` : status)].filter(Boolean).join(" ");
   const parts = [`${f.operation} ${f.resource} failed: ${what || "error"}`];

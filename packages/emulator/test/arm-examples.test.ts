@@ -63,6 +63,17 @@ const identity = (p: Record<string, string>): Call => ({
 });
 const withAccount = (p: Record<string, string>) => [group(p), account(p, { allowBlobPublicAccess: true })];
 
+// Both StorageAccountCreate examples: their response drops a property their own request set, and Azure reports
+// networkAcls defaults on every account.
+const ACCOUNT_CREATE_EXTRA = [
+  "properties.defaultToOAuthAuthentication",
+  "properties.networkAcls",
+  "properties.networkAcls.bypass",
+  "properties.networkAcls.virtualNetworkRules",
+  "properties.networkAcls.ipRules",
+  "properties.networkAcls.defaultAction",
+];
+
 const CASES: ExampleCase[] = [
   {
     file: "storage/2025-08-01/StorageAccountCreate.json",
@@ -70,14 +81,7 @@ const CASES: ExampleCase[] = [
     path: ACCOUNT,
     setup: (p) => [group(p)],
     known: {
-      extra: [
-        "properties.defaultToOAuthAuthentication",
-        "properties.networkAcls",
-        "properties.networkAcls.bypass",
-        "properties.networkAcls.virtualNetworkRules",
-        "properties.networkAcls.ipRules",
-        "properties.networkAcls.defaultAction",
-      ],
+      extra: ACCOUNT_CREATE_EXTRA,
       why: "the example response drops a property its own request set (the emulator echoes it); Azure reports networkAcls defaults on every account",
     },
   },
@@ -87,14 +91,7 @@ const CASES: ExampleCase[] = [
     path: ACCOUNT,
     setup: (p) => [group(p)],
     known: {
-      extra: [
-        "properties.defaultToOAuthAuthentication",
-        "properties.networkAcls",
-        "properties.networkAcls.bypass",
-        "properties.networkAcls.virtualNetworkRules",
-        "properties.networkAcls.ipRules",
-        "properties.networkAcls.defaultAction",
-      ],
+      extra: ACCOUNT_CREATE_EXTRA,
       why: "as the 2025-08-01 example",
     },
   },

@@ -3,6 +3,7 @@ import { StorageManagementClient } from "@azure/arm-storage";
 import { type Environment, validateEnvironment } from "@infra/environments";
 import { applyPlan, createPlan, type Plan, type ResourceKind } from "@infra/plan";
 import { desiredResourceGroups, groupLockKind, resourceGroupKind } from "@infra/resource-groups";
+import { armRequests, type EmulatorContext, openEmulatorContext, POLL_MS } from "@infra/resource-groups/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STORAGE_DATA_ROLE_IDS } from "../../src/provision/data-roles.ts";
 import { desiredStorage } from "../../src/provision/desired-storage.ts";
@@ -10,7 +11,6 @@ import { checkAccountNames } from "../../src/provision/name-availability.ts";
 import { roleAssignmentName } from "../../src/provision/role-assignment-name.ts";
 import { storageKinds } from "../../src/provision/storage-kinds.ts";
 import { storageTask } from "../../src/provision/task.ts";
-import { armRequests, type EmulatorContext, openEmulatorContext, POLL_MS } from "./emulator-context.ts";
 
 const WORKLOAD = "0b500000-0000-4000-8000-000000000004";
 const environment = validateEnvironment(
