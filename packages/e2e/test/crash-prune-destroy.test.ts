@@ -32,8 +32,10 @@ afterAll(async () => {
 describe("crash safety", () => {
   it("a provision killed with SIGKILL mid-apply converges on re-run: no duplicates, brownfield untouched", async () => {
     const legacyBefore = await legacy();
-    // Account creates take a poll and a second, so the kill lands while some are still running.
+    // Account creates take a poll and a second, so the kill lands while some are still running. On a fast machine all
+    // ten creates can finish in the same poll round, so five are held back: they cannot exist when the first is done.
     await emulator.admin.config({ lro: { pollsBeforeDone: 1, retryAfterSeconds: 1 } });
+    await emulator.admin.addFault({ method: "PUT", path: "/storageAccounts/e2eacct[5-9]\\?", delayMs: 15_000 });
     const killed = await runRoot("provision", ["--env-file", envFile, "--yes"], {
       env: emulator.env("ops"),
       killWhen: (stderr) => /create storage\.account\[[^\]]+\] => done/.test(stderr),
@@ -41,7 +43,9 @@ describe("crash safety", () => {
     expect(killed.signal).toBe("SIGKILL");
     const partial = (await accountNames()).filter((name) => name.startsWith("e2eacct"));
     expect(partial.length).toBeLessThan(10); // the kill really interrupted the apply
+    expect(partial).not.toContain("e2eacct9");
 
+    await emulator.admin.clearFaults();
     await emulator.admin.config({ lro: { pollsBeforeDone: 0, retryAfterSeconds: 0 } });
     const rerun = await runRoot("provision", ["--env-file", envFile, "--yes"], { env: emulator.env("ops") });
     expect(rerun.code, rerun.stderr).toBe(0);

@@ -41,6 +41,8 @@ export async function handleArm(
     if (rt.state.config.latencyMs > 0) await sleep(rt.state.config.latencyMs);
     sendJson(res, result.status, result.body, { ...headers, ...(result.headers ?? {}) }, omitBody);
   } catch (error) {
+    // The caller went away mid-request (a killed client): nobody to answer, and nothing wrong with the emulator.
+    if (req.destroyed || res.destroyed) return;
     const armError =
       error instanceof ArmError ? error : new ArmError(500, "InternalServerError", `Emulator error: ${String(error)}`);
     if (!(error instanceof ArmError)) console.error("emulator => arm =>", error);
