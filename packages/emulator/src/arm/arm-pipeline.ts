@@ -42,7 +42,8 @@ export async function handleArm(
     sendJson(res, result.status, result.body, { ...headers, ...(result.headers ?? {}) }, omitBody);
   } catch (error) {
     // The caller went away mid-request (a killed client): nobody to answer, and nothing wrong with the emulator.
-    if (req.destroyed || res.destroyed) return;
+    // (Not `req.destroyed`: a request is destroyed once its body has been read, on every healthy call too.)
+    if (req.socket.destroyed || res.destroyed) return;
     const armError =
       error instanceof ArmError ? error : new ArmError(500, "InternalServerError", `Emulator error: ${String(error)}`);
     if (!(error instanceof ArmError)) console.error("emulator => arm =>", error);
