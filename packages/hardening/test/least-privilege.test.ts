@@ -87,15 +87,21 @@ describe("least privilege", () => {
 
   // Protection: kinds that list at subscription scope fall back to per-group lists when ARM answers 403
   // (listWireOrPerGroup in @infra/resource-groups), and the emulator, like ARM, filters the group list to the groups
-  // the caller may read. Without either, this provision stops at its first read with AuthorizationFailed.
-  it("provision as Contributor + User Access Administrator on the environment's resource groups only", async () => {
+  // the caller may read; the storage preflight turns a refused (subscription-scope) name check into a plan note.
+  // Without any of the three, this provision stops with AuthorizationFailed before it writes anything.
+  it("`pnpm run provision` as Contributor + User Access Administrator on the environment's resource groups only", async () => {
     expect((await provisionEnvironment(ops, groupsOnlyBefore)).failed).toEqual([]); // the groups: ops makes them
     await grantDeployer("Contributor and User Access Administrator on lpgroups groups");
-    const azure = await connectAzure({ task: "hardening", env: emulator.env("deployer") });
     await emulator.admin.clearRequests();
-    const applied = await provisionEnvironment(azure, groupsOnly);
-    expect(applied.failed).toEqual([]);
-    expect(await pendingChanges(azure, groupsOnly)).toEqual([]);
+    const result = await runRoot("provision", ["--env-file", await writeEnvironmentFile(groupsOnly), "--yes"], {
+      env: emulator.env("deployer"),
+    });
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    // The plan said what it could not check, before anything was applied.
+    expect(result.stdout).toMatch(
+      /\* storage\.account\["lpgroupsacct0"\]: the name "lpgroupsacct0" was not checked for availability/,
+    );
+    expect(await pendingChanges(ops, groupsOnly)).toEqual([]);
     const mine = await requestsBy("deployer");
     // It did meet the refusals it works around, and it wrote accounts, containers and the data role assignment.
     expect(
@@ -103,6 +109,7 @@ describe("least privilege", () => {
         (entry) => entry.status === 403 && /\/providers\/Microsoft\.Storage\/storageAccounts\?/i.test(entry.path),
       ),
     ).toBe(true);
+    expect(mine.some((entry) => entry.status === 403 && /\/checkNameAvailability\?/i.test(entry.path))).toBe(true);
     const written = acceptedWritesIn(mine).map((entry) => entry.path);
     expect(written.some((path) => /\/storageAccounts\/lpgroupsacct1\?/i.test(path))).toBe(true);
     expect(written.some((path) => /\/blobServices\/default\/containers\/data\?/i.test(path))).toBe(true);
@@ -110,7 +117,7 @@ describe("least privilege", () => {
     expect(await pendingChanges(ops, groupsOnly)).toEqual([]);
   });
 
-  it("provision works as Contributor on the environment's resource groups plus Reader on the subscription", async () => {
+  it("with Reader on the subscription as well, the account names are checked before apply, and no note", async () => {
     await grantDeployer("Contributor on groups");
     await grantDeployer("Reader on subscription");
     await emulator.admin.clearRequests();
@@ -118,6 +125,9 @@ describe("least privilege", () => {
       env: emulator.env("deployer"),
     });
     expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).not.toMatch(/not checked for availability/);
+    const nameChecks = (await requestsBy("deployer")).filter((entry) => /\/checkNameAvailability\?/i.test(entry.path));
+    expect(nameChecks.map((entry) => entry.status)).toEqual([200]);
     expect(await pendingChanges(ops, grown)).toEqual([]);
     expect(acceptedWritesIn(await requestsBy("deployer")).length).toBeGreaterThan(0);
   });

@@ -21,11 +21,13 @@ export {
   PLAN_VERSION,
   type Plan,
   type PlanChange,
+  type PlanNote,
   type PlanOrphan,
   type PlanProblem,
   type PlanProblemCode,
   type PlanSummary,
   summarizePlan,
+  withNotes,
 } from "./plan.ts";
 export { PlanConfigError } from "./plan-config-error.ts";
 export { parsePlan, readPlanFile, serializePlan, writePlanFile } from "./plan-file.ts";

@@ -42,6 +42,7 @@ const planSchema = z.strictObject({
       message: z.string(),
     }),
   ),
+  notes: z.array(z.strictObject({ address: z.string(), message: z.string() })).optional(),
 });
 
 /** The plan as saved: stable JSON with a version, everything apply needs. */

@@ -42,6 +42,15 @@ export interface PlanProblem {
   readonly message: string;
 }
 
+/**
+ * Something the plan could not check but that does not stop it (e.g. a preflight the identity may not run): shown with
+ * the plan so the person confirming knows what Azure alone will decide during apply.
+ */
+export interface PlanNote {
+  readonly address: string;
+  readonly message: string;
+}
+
 export interface Plan {
   readonly version: typeof PLAN_VERSION;
   readonly environment: string;
@@ -54,6 +63,8 @@ export interface Plan {
   readonly changes: readonly PlanChange[];
   readonly orphans: readonly PlanOrphan[];
   readonly problems: readonly PlanProblem[];
+  /** Absent in plans that have none (and in plans saved before notes existed). */
+  readonly notes?: readonly PlanNote[];
 }
 
 export interface PlanSummary {
@@ -65,6 +76,11 @@ export interface PlanSummary {
 export function summarizePlan(plan: Plan): PlanSummary {
   const count = (action: ChangeAction): number => plan.changes.filter((change) => change.action === action).length;
   return { create: count("create"), update: count("update"), delete: count("delete") };
+}
+
+/** `notes` only when there are some, so a plan without them reads and serializes as before notes existed. */
+export function withNotes(notes: readonly PlanNote[]): Pick<Plan, "notes"> {
+  return notes.length > 0 ? { notes } : {};
 }
 
 export function hasPendingChanges(plan: Plan): boolean {

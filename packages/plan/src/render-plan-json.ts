@@ -22,6 +22,7 @@ export interface PlanJson {
   readonly changes: readonly PlanJsonChange[];
   readonly orphans: Plan["orphans"];
   readonly problems: Plan["problems"];
+  readonly notes: NonNullable<Plan["notes"]>;
 }
 
 /** The `--json` view of a plan: what a machine needs to decide, secrets redacted, no fingerprints. */
@@ -45,5 +46,6 @@ export function renderPlanJson(plan: Plan, kinds?: readonly KindRules[]): PlanJs
     })),
     orphans: plan.orphans,
     problems: plan.problems,
+    notes: plan.notes ?? [],
   };
 }

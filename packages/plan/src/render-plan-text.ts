@@ -15,7 +15,7 @@ export interface RenderTextOptions {
 
 type Style = "green" | "yellow" | "red" | "bold" | "dim";
 
-/** Terraform-like text: `+ create`, `~ update` with `path: old -> new`, `- delete`, orphans, problems, summary. */
+/** Terraform-like text: `+ create`, `~ update` with `path: old -> new`, `- delete`, orphans, problems, notes, summary. */
 export function renderPlanText(plan: Plan, options: RenderTextOptions): string {
   const paint = (style: Style, text: string): string =>
     options.color ? styleText(style, text, { validateStream: false }) : text;
@@ -33,6 +33,11 @@ export function renderPlanText(plan: Plan, options: RenderTextOptions): string {
   if (plan.problems.length > 0) {
     lines.push(paint("red", "Errors (the plan cannot be applied):"));
     for (const problem of plan.problems) lines.push(paint("red", `  ! ${problem.address}: ${problem.message}`));
+    lines.push("");
+  }
+  if (plan.notes && plan.notes.length > 0) {
+    lines.push(paint("yellow", "Notes (not checked before apply; Azure decides):"));
+    for (const note of plan.notes) lines.push(paint("yellow", `  * ${note.address}: ${note.message}`));
     lines.push("");
   }
   const summary = summarizePlan(plan);

@@ -21,6 +21,14 @@ describe("plan files", () => {
     expect(await readPlanFile(path)).toEqual(JSON.parse(JSON.stringify(samplePlan())));
   });
 
+  it("round-trips a plan's notes, and reads a plan saved without any", async () => {
+    const path = join(dir, "plan.json");
+    const withNotes = samplePlan({ notes: [{ address: "st.a", message: "not checked" }] });
+    await writePlanFile(path, withNotes);
+    expect((await readPlanFile(path)).notes).toEqual([{ address: "st.a", message: "not checked" }]);
+    expect(parsePlan(JSON.parse(JSON.stringify(samplePlan())), "old.json").notes).toBeUndefined();
+  });
+
   it.each<{ label: string; edit: (plan: Record<string, unknown>) => unknown; problem: string }>([
     { label: "another version", edit: (plan) => ({ ...plan, version: 2 }), problem: "version: expected version 1" },
     { label: "a missing field", edit: ({ environment: _, ...plan }) => plan, problem: "environment:" },
@@ -34,6 +42,11 @@ describe("plan files", () => {
       label: "a change without a fingerprint",
       edit: (plan) => ({ ...plan, changes: [{ ...(plan.changes as object[])[1], liveFingerprint: undefined }] }),
       problem: "changes.0.liveFingerprint:",
+    },
+    {
+      label: "a note without a message",
+      edit: (plan) => ({ ...plan, notes: [{ address: "st.a" }] }),
+      problem: "notes.0.message:",
     },
     { label: "not an object", edit: () => [], problem: "(root):" },
   ])("names the field when the file has $label", ({ edit, problem }) => {

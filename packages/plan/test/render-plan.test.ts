@@ -51,6 +51,17 @@ describe("renderPlanText", () => {
     `);
   });
 
+  it("lists notes (what was not checked) after the problems, without blocking the summary", () => {
+    const notes = [{ address: 'storage.account["stdemo01"]', message: "the name was not checked for availability" }];
+    const text = renderPlanText(samplePlan({ notes }), { color: false });
+    expect(text).toContain(
+      'Notes (not checked before apply; Azure decides):\n  * storage.account["stdemo01"]: the name was not checked for availability\n\nPlan: 1 to create',
+    );
+    expect(renderPlanText(samplePlan(), { color: false })).not.toContain("Notes");
+    expect(renderPlanJson(samplePlan({ notes })).notes).toEqual(notes);
+    expect(renderPlanJson(samplePlan()).notes).toEqual([]);
+  });
+
   it.each([
     { label: "nothing at all", changes: [] },
     { label: "only no-ops", changes: [noOpChange] },

@@ -11,4 +11,4 @@ export { GROUP_LOCK_NAME, groupLockId, groupNameOf, resourceGroupId } from "./re
 export { ROLE_ASSIGNMENT_KIND, type RoleAssignmentKindOptions, roleAssignmentKind } from "./role-assignment-kind.ts";
 export { resourceGroupsTask } from "./task.ts";
 export { UnownedContentsError } from "./unowned-contents-error.ts";
-export { getWire, isNotFound, listWire } from "./wire-capture.ts";
+export { getWire, isAuthorizationFailed, isNotFound, listWire } from "./wire-capture.ts";

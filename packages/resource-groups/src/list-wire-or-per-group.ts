@@ -1,5 +1,5 @@
 import type { WireObject } from "@infra/plan";
-import { isNotFound, listWire } from "./wire-capture.ts";
+import { isAuthorizationFailed, isNotFound, listWire } from "./wire-capture.ts";
 
 /** One list call of an SDK at the two scopes ARM offers it: the whole subscription, and one resource group. */
 export interface SubscriptionOrGroupList {
@@ -34,10 +34,4 @@ export async function listWireOrPerGroup(
   );
   const byId = new Map(perGroup.flat().map((body) => [String(body.id).toLowerCase(), body] as const));
   return [...byId.values()];
-}
-
-function isAuthorizationFailed(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
-  return statusCode === 403 && code === "AuthorizationFailed";
 }

@@ -31,6 +31,13 @@ export function isNotFound(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { statusCode?: unknown }).statusCode === 404;
 }
 
+/** ARM's refusal of an action the caller has no role for (not a missing resource, not a lock). */
+export function isAuthorizationFailed(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
+  return statusCode === 403 && code === "AuthorizationFailed";
+}
+
 function isObject(value: unknown): value is WireObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

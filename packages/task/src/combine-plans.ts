@@ -1,4 +1,4 @@
-import { type Plan, PlanFileError } from "@infra/plan";
+import { type Plan, PlanFileError, withNotes } from "@infra/plan";
 
 /** The task plans of one run as ONE plan: what the person confirms, what `--out` saves, what apply executes. */
 export function combinePlans(parts: readonly Plan[]): Plan {
@@ -19,5 +19,6 @@ export function combinePlans(parts: readonly Plan[]): Plan {
     changes: parts.flatMap((part) => part.changes),
     orphans: parts.flatMap((part) => part.orphans),
     problems: parts.flatMap((part) => part.problems),
+    ...withNotes(parts.flatMap((part) => part.notes ?? [])),
   };
 }

@@ -21,7 +21,7 @@ export { runTask } from "./run-task.ts";
 export { runTaskPhase, TaskPhaseError } from "./run-task-phase.ts";
 export { runTurbo, type TurboRun } from "./run-turbo.ts";
 export type { AuditScope, AuditTaskContext, TaskAudit, TaskAuditResult } from "./task-audit.ts";
-export type { TaskContext, TaskDefinition, TaskOutput } from "./task-definition.ts";
+export type { PreflightResult, TaskContext, TaskDefinition, TaskOutput } from "./task-definition.ts";
 export { ApplyFailedError, AuditIncompleteError, PlanHasProblemsError } from "./task-errors.ts";
 export { planTask, type TaskPlanOptions, taskPart } from "./task-plan.ts";
 export {

@@ -1,6 +1,6 @@
 import type { AzureContext } from "@infra/auth";
 import type { Environment } from "@infra/environments";
-import type { DesiredResource, Plan, PlanProblem, ResourceKind } from "@infra/plan";
+import type { DesiredResource, Plan, PlanNote, PlanProblem, ResourceKind } from "@infra/plan";
 import type { TaskAudit } from "./task-audit.ts";
 
 /** What a task may use while it plans or applies. */
@@ -8,6 +8,11 @@ export interface TaskContext {
   azure: AzureContext;
   environment: Environment;
   signal: AbortSignal;
+}
+
+export interface PreflightResult {
+  problems?: PlanProblem[];
+  notes?: PlanNote[];
 }
 
 /** A value a task publishes after apply: to `$GITHUB_OUTPUT` in Actions and to the apply summary. */
@@ -29,8 +34,11 @@ export interface TaskDefinition {
   desired(context: TaskContext): DesiredResource[];
   /** The task's audit (`audit` phase), when it has rules. */
   audit?: TaskAudit;
-  /** Checks that need Azure but change nothing (e.g. global name availability); problems block the plan. */
-  preflight?(plan: Plan, context: TaskContext): Promise<PlanProblem[]>;
+  /**
+   * Checks that need Azure but change nothing (e.g. global name availability). Problems block the plan; notes say what
+   * could not be checked (the identity may not run the check) and are shown with it.
+   */
+  preflight?(plan: Plan, context: TaskContext): Promise<PreflightResult>;
   /** Values worth publishing after a successful apply (account names, endpoints). */
   outputs?(plan: Plan, context: TaskContext): Promise<TaskOutput[]>;
 }

@@ -1,4 +1,4 @@
-import { createPlan, type Plan } from "@infra/plan";
+import { createPlan, type Plan, withNotes } from "@infra/plan";
 import type { TaskContext, TaskDefinition } from "./task-definition.ts";
 
 export interface TaskPlanOptions {
@@ -24,19 +24,25 @@ export async function planTask(
     signal: context.signal,
   });
   if (!definition.preflight) return plan;
-  const problems = await definition.preflight(plan, context);
-  return problems.length === 0 ? plan : { ...plan, problems: [...plan.problems, ...problems] };
+  const { problems = [], notes = [] } = await definition.preflight(plan, context);
+  return {
+    ...plan,
+    problems: [...plan.problems, ...problems],
+    ...withNotes([...(plan.notes ?? []), ...notes]),
+  };
 }
 
 /** The part of a combined plan that belongs to one task. */
 export function taskPart(plan: Plan, task: string): Plan {
+  const belongsTo = (address: string): boolean =>
+    plan.changes.some((change) => change.address === address && change.task === task);
+  const { notes = [], ...rest } = plan;
   return {
-    ...plan,
+    ...rest,
     tasks: [task],
     changes: plan.changes.filter((change) => change.task === task),
     orphans: plan.orphans.filter((orphan) => orphan.task === task),
-    problems: plan.problems.filter((problem) =>
-      plan.changes.some((c) => c.address === problem.address && c.task === task),
-    ),
+    problems: plan.problems.filter((problem) => belongsTo(problem.address)),
+    ...withNotes(notes.filter((note) => belongsTo(note.address))),
   };
 }

@@ -107,7 +107,7 @@ describe("storage provisioning against the emulator", () => {
       "Microsoft.Authorization/roleAssignments": 1,
     });
     expect(first.changes.every((change) => change.action === "create")).toBe(true);
-    expect(await checkAccountNames(first, context.azure)).toEqual([]);
+    expect(await checkAccountNames(first, context.azure)).toEqual({ problems: [], notes: [] });
     await apply(first);
 
     const account = await storage.storageAccounts.getProperties("rg-stt-app", "sttappassets");
@@ -212,11 +212,12 @@ describe("storage provisioning against the emulator", () => {
     );
     const planned = await plan(taken);
     expect(planned.changes.find((change) => change.name === "legacydata001")?.action).toBe("create");
-    const problems = await storageTask.preflight!(planned, {
+    const { problems = [], notes } = await storageTask.preflight!(planned, {
       azure: context.azure,
       environment: taken,
       signal: new AbortController().signal,
     });
+    expect(notes).toEqual([]);
     expect(problems.map((problem) => problem.address)).toEqual(['storage.account["legacydata001"]']);
     expect(problems[0]?.message).toMatch(/"legacydata001" is not available .*choose another name/);
   });
