@@ -1,4 +1,4 @@
-import { isRestError } from "@azure/core-rest-pipeline";
+import type { RestError } from "@azure/core-rest-pipeline";
 import { AzureRequestError } from "./azure-request-error.ts";
 import { CliError } from "./cli-error.ts";
 import { ConfigError } from "./config-error.ts";
@@ -48,6 +48,15 @@ function azureCause(error: Error): AzureRequestError | undefined {
     current = current.cause;
   }
   return undefined;
+}
+
+/**
+ * The test @azure/core-rest-pipeline's `isRestError` makes for an error from another copy of the pipeline (the name),
+ * without importing the pipeline: that alone loads about 200 modules, and every root command would pay for them at
+ * start although only the task processes talk to Azure.
+ */
+function isRestError(error: unknown): error is RestError {
+  return error instanceof Error && error.name === "RestError";
 }
 
 function isAbort(error: unknown): boolean {

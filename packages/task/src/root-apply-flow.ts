@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { ParseArgsOptionsConfig } from "node:util";
-import { resolveCloud } from "@infra/auth";
+// The clouds alone: the root process never signs in (the tasks do), so it does not load @azure/identity.
+import { resolveCloud } from "@infra/auth/clouds";
 import { CliError, type CommandContext, ExitCode } from "@infra/cli";
 import type { Environment } from "@infra/environments";
 import { hasPendingChanges, type Plan, renderPlanText, summarizePlan, writePlanFile } from "@infra/plan";

@@ -1,0 +1,33 @@
+// The root process only validates input, starts turbo and merges the task results: the tasks sign in and call Azure.
+// So the root commands must not load @azure/identity, the HTTP pipeline or an ARM SDK (about 600 modules, 0.3 s of
+// every `pnpm run audit`). Checked: importing `resolveCloud` from "@infra/auth" in root-apply-flow.ts fails this case.
+import { execFile } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const recordLoads = `
+import { registerHooks } from "node:module";
+import { writeFileSync } from "node:fs";
+const loaded = [];
+registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
+process.on("exit", () => writeFileSync(process.env.LOADED_FILE, JSON.stringify(loaded)));
+`;
+
+describe("root commands", () => {
+  it("load no Azure SDK: @infra/task/root and @infra/cli leave identity, pipeline and ARM clients to the tasks", async () => {
+    const hooks = join(tmpdir(), `root-imports-${process.pid}.mjs`);
+    const loadedFile = join(tmpdir(), `root-imports-${process.pid}.json`);
+    await writeFile(hooks, recordLoads);
+    await promisify(execFile)(
+      process.execPath,
+      ["--import", hooks, "--input-type=module", "-e", 'await import("@infra/cli"); await import("@infra/task/root");'],
+      { cwd: join(import.meta.dirname, ".."), env: { ...process.env, LOADED_FILE: loadedFile } },
+    );
+    const loaded = JSON.parse(await readFile(loadedFile, "utf8")) as string[];
+    expect(loaded.some((url) => url.includes("/packages/task/src/root-provision-command.ts"))).toBe(true);
+    expect(loaded.filter((url) => /@azure\/(identity|msal-node|core-rest-pipeline|arm-)/.test(url))).toEqual([]);
+  });
+});
