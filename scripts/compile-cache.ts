@@ -7,7 +7,12 @@ import { join } from "node:path";
  * two thirds of the time. Call it before importing anything heavy: static imports are compiled before any code runs.
  */
 export function useCompileCache(repoRoot: string): void {
-  const dir = process.env.NODE_COMPILE_CACHE ?? join(repoRoot, "node_modules", ".cache", "node-compile");
+  const dir = compileCacheDir(repoRoot);
   process.env.NODE_COMPILE_CACHE = dir;
   enableCompileCache(dir);
+}
+
+/** Where the cache lives: $NODE_COMPILE_CACHE when set, else inside node_modules (gone with a fresh install). */
+export function compileCacheDir(repoRoot: string): string {
+  return process.env.NODE_COMPILE_CACHE ?? join(repoRoot, "node_modules", ".cache", "node-compile");
 }
