@@ -1,9 +1,10 @@
 // Issue 5: a SIGKILL mid-apply converges on re-run; --prune and destroy touch only what this repo owns.
-import { StorageManagementClient } from "@azure/arm-storage";
-import { type AzureContext, connectAzure } from "@infra/auth";
-import { type Emulator, SEED, startEmulator } from "@infra/emulator";
+import type { StorageManagementClient } from "@azure/arm-storage";
+import type { AzureContext } from "@infra/auth";
+import { type Emulator, SEED } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRoot, writeEnvironmentFile } from "../src/root-command.ts";
+import { openE2eContext } from "./support/e2e-context.ts";
 import { e2eEnvironment, GROUPS } from "./support/e2e-environment.ts";
 
 let emulator: Emulator;
@@ -20,10 +21,7 @@ async function accountNames(): Promise<string[]> {
 const legacy = () => storage.storageAccounts.getProperties(SEED.legacyResourceGroup, "legacydata001");
 
 beforeAll(async () => {
-  emulator = await startEmulator();
-  azure = await connectAzure({ task: "e2e", env: emulator.env("ops") });
-  storage = new StorageManagementClient(azure.credential, SEED.subscription1, azure.clientOptions);
-  envFile = await writeEnvironmentFile(e2eEnvironment());
+  ({ emulator, azure, storage, envFile } = await openE2eContext());
 });
 afterAll(async () => {
   await emulator?.close();

@@ -1,13 +1,12 @@
 // Issue 5's must-shows, through the root commands exactly as a person runs them, against the emulator.
-import { StorageManagementClient } from "@azure/arm-storage";
-import { type AzureContext, connectAzure } from "@infra/auth";
-import { type Emulator, SEED, startEmulator } from "@infra/emulator";
+import type { StorageManagementClient } from "@azure/arm-storage";
+import type { Emulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRoot, writeEnvironmentFile } from "../src/root-command.ts";
+import { openE2eContext } from "./support/e2e-context.ts";
 import { e2eEnvironment, GROUPS } from "./support/e2e-environment.ts";
 
 let emulator: Emulator;
-let azure: AzureContext;
 let envFile: string;
 let storage: StorageManagementClient;
 
@@ -33,10 +32,7 @@ async function planJson(): Promise<{
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator();
-  azure = await connectAzure({ task: "e2e", env: emulator.env("ops") });
-  storage = new StorageManagementClient(azure.credential, SEED.subscription1, azure.clientOptions);
-  envFile = await writeEnvironmentFile(e2eEnvironment());
+  ({ emulator, storage, envFile } = await openE2eContext());
 });
 afterAll(async () => {
   await emulator?.close();
