@@ -5,6 +5,7 @@ export type { ArmResource, AuditedResource, RelatedDocument } from "./audited-re
 export { readable, unreadable } from "./audited-resource.ts";
 export type { CheckResult, CheckStatus, Evidence } from "./check-result.ts";
 export { fail, notApplicable, pass } from "./check-result.ts";
+export { deleteLockVerdict, type ManagementLock } from "./delete-lock-verdict.ts";
 export { appliesTo, evaluateRule, evaluateRules, unreadableResourceFindings } from "./evaluate-rules.ts";
 export type { AuditExitCode, ExitPolicy } from "./exit-code.ts";
 export { AUDIT_EXIT_CODES, auditExitCode } from "./exit-code.ts";

@@ -1,9 +1,12 @@
-import { fail, notApplicable, pass, RelatedDocumentError, requireRelated } from "@infra/audit";
+import {
+  deleteLockVerdict,
+  type ManagementLock,
+  notApplicable,
+  RelatedDocumentError,
+  requireRelated,
+} from "@infra/audit";
 import { STORAGE_RELATED } from "../related-documents.ts";
 import { storageAccountRule } from "../storage-rule.ts";
-
-/** Both levels stop deletion; ReadOnly is stricter. */
-const DELETE_BLOCKING = ["CanNotDelete", "ReadOnly"];
 
 export const deleteLockRule = storageAccountRule({
   id: "storage.delete-lock",
@@ -19,13 +22,6 @@ export const deleteLockRule = storageAccountRule({
     if (!context.protected) return notApplicable("environment is not protected");
     const locks = requireRelated(audited, STORAGE_RELATED.locks);
     if (!Array.isArray(locks)) throw new RelatedDocumentError(STORAGE_RELATED.locks, "expected an array of locks");
-    const evidence = locks.map((lock: { name?: unknown; properties?: { level?: unknown } }) => ({
-      path: `locks.${String(lock.name)}.properties.level`,
-      actual: lock.properties?.level,
-      expected: DELETE_BLOCKING.join(" | "),
-    }));
-    return evidence.some((item) => typeof item.actual === "string" && DELETE_BLOCKING.includes(item.actual))
-      ? pass("a delete lock applies", ...evidence)
-      : fail(locks.length === 0 ? "no lock applies" : "no lock blocks deletion", ...evidence);
+    return deleteLockVerdict(locks as ManagementLock[]);
   },
 });
