@@ -30,7 +30,10 @@ describe("deleteLockVerdict", () => {
     },
     {
       label: "one blocking lock among others",
-      locks: [{ name: "odd", properties: {} }, { name: "keep", properties: { level: "CanNotDelete" } }],
+      locks: [
+        { name: "odd", properties: {} },
+        { name: "keep", properties: { level: "CanNotDelete" } },
+      ],
       status: "pass",
       message: "a delete lock applies",
     },
