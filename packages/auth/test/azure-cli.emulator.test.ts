@@ -1,21 +1,15 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
-import { type Emulator, SEED, writeAzureCliCloudConfig } from "@infra/emulator";
+import { type Emulator, isAzureCliInstalled, SEED, writeAzureCliCloudConfig } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectAzure } from "../src/connect-azure.ts";
 import { connectionsElsewhere, startTestEmulator } from "./support/emulator-session.ts";
 
 const run = promisify(execFile);
-const azOnPath = (process.env.PATH ?? "").split(delimiter).some((dir) => {
-  try {
-    return statSync(join(dir, "az")).isFile();
-  } catch {
-    return false;
-  }
-});
+const azOnPath = isAzureCliInstalled();
 if (!azOnPath)
   console.warn("azure-cli.emulator.test: skipped: `az` is not on PATH (apt-get install -y azure-cli to run it)");
 

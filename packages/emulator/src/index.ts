@@ -26,6 +26,7 @@ export { MemoryPrincipalRegistry } from "./arm/principal-registry.ts";
 export { idKey, parseResourceId } from "./arm/resource-id.ts";
 export { MemoryResourceStore } from "./arm/resource-store.ts";
 export { BUILT_IN_ROLES, ROLE_IDS } from "./authorization/built-in-roles.ts";
+export { isAzureCliInstalled } from "./azure-cli/azure-cli-installed.ts";
 export { azureCliCloudConfig, writeAzureCliCloudConfig } from "./azure-cli/cloud-config.ts";
 export type { FaultRule } from "./control/fault-injector.ts";
 export type { RequestLogEntry } from "./control/request-log.ts";

@@ -1,21 +1,15 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator, writeAzureCliCloudConfig } from "../src/index.ts";
+import { type Emulator, isAzureCliInstalled, startEmulator, writeAzureCliCloudConfig } from "../src/index.ts";
 import { SEED } from "../src/seed/seed-ids.ts";
 
 /** The real Azure CLI (Debian's azure-cli 2.45) against the emulator, when `az` is installed. */
 const run = promisify(execFile);
-const azOnPath = (process.env.PATH ?? "").split(delimiter).some((dir) => {
-  try {
-    return statSync(join(dir, "az")).isFile();
-  } catch {
-    return false;
-  }
-});
+const azOnPath = isAzureCliInstalled();
 if (!azOnPath) console.warn("azure-cli.test: skipped: `az` is not on PATH (apt-get install -y azure-cli to run it)");
 
 let emulator: Emulator;
