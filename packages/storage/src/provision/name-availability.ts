@@ -20,29 +20,35 @@ export async function checkAccountNames(
 ): Promise<PreflightResult> {
   const client = storageClient(azure);
   const creates = plan.changes.filter((change) => change.kind === STORAGE_KINDS.account && change.action === "create");
-  const problems: PlanProblem[] = [];
-  const notes: PlanNote[] = [];
-  await Promise.all(
+  // One answer per create, kept in plan order (not in the order ARM answers) so the plan reads the same every time.
+  const answers = await Promise.all(
     creates.map(async (change) => {
       try {
         const result = await client.storageAccounts.checkNameAvailability(
           { name: change.name, type: "Microsoft.Storage/storageAccounts" },
           { abortSignal: signal },
         );
-        if (result.nameAvailable !== true) problems.push(nameTaken(change, result));
+        return result.nameAvailable === true ? {} : { problem: nameTaken(change, result) };
       } catch (error) {
         if (!isAuthorizationFailed(error)) throw error;
-        notes.push({
-          address: change.address,
-          message:
-            `the name "${change.name}" was not checked for availability: this identity may not run ` +
-            "Microsoft.Storage/checkNameAvailability (a subscription-scope action; Reader on the subscription allows it). " +
-            "If the name is taken, the create fails with StorageAccountAlreadyTaken and the rest of the plan still applies",
-        });
+        return { note: nameNotChecked(change) };
       }
     }),
   );
-  return { problems, notes };
+  return {
+    problems: answers.flatMap((answer) => (answer.problem ? [answer.problem] : [])),
+    notes: answers.flatMap((answer) => (answer.note ? [answer.note] : [])),
+  };
+}
+
+function nameNotChecked(change: PlanChange): PlanNote {
+  return {
+    address: change.address,
+    message:
+      `the name "${change.name}" was not checked for availability: this identity may not run ` +
+      "Microsoft.Storage/checkNameAvailability (a subscription-scope action; Reader on the subscription allows it). " +
+      "If the name is taken, the create fails with StorageAccountAlreadyTaken and the rest of the plan still applies",
+  };
 }
 
 function nameTaken(change: PlanChange, result: { reason?: string; message?: string }): PlanProblem {
