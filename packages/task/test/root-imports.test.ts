@@ -2,7 +2,7 @@
 // So the root commands must not load @azure/identity, the HTTP pipeline or an ARM SDK (about 600 modules, 0.3 s of
 // every `pnpm run audit`). Checked: importing `resolveCloud` from "@infra/auth" in root-apply-flow.ts fails this case.
 import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -18,15 +18,27 @@ process.on("exit", () => writeFileSync(process.env.LOADED_FILE, JSON.stringify(l
 
 describe("root commands", () => {
   it("load no Azure SDK: @infra/task/root and @infra/cli leave identity, pipeline and ARM clients to the tasks", async () => {
-    const hooks = join(tmpdir(), `root-imports-${process.pid}.mjs`);
-    const loadedFile = join(tmpdir(), `root-imports-${process.pid}.json`);
-    await writeFile(hooks, recordLoads);
-    await promisify(execFile)(
-      process.execPath,
-      ["--import", hooks, "--input-type=module", "-e", 'await import("@infra/cli"); await import("@infra/task/root");'],
-      { cwd: join(import.meta.dirname, ".."), env: { ...process.env, LOADED_FILE: loadedFile } },
-    );
-    const loaded = JSON.parse(await readFile(loadedFile, "utf8")) as string[];
+    const dir = await mkdtemp(join(tmpdir(), "root-imports-"));
+    const hooks = join(dir, "record-loads.mjs");
+    const loadedFile = join(dir, "loaded.json");
+    let loaded: string[];
+    try {
+      await writeFile(hooks, recordLoads);
+      await promisify(execFile)(
+        process.execPath,
+        [
+          "--import",
+          hooks,
+          "--input-type=module",
+          "-e",
+          'await import("@infra/cli"); await import("@infra/task/root");',
+        ],
+        { cwd: join(import.meta.dirname, ".."), env: { ...process.env, LOADED_FILE: loadedFile } },
+      );
+      loaded = JSON.parse(await readFile(loadedFile, "utf8")) as string[];
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
     expect(loaded.some((url) => url.includes("/packages/task/src/root-provision-command.ts"))).toBe(true);
     expect(loaded.filter((url) => /@azure\/(identity|msal-node|core-rest-pipeline|arm-)/.test(url))).toEqual([]);
   });
