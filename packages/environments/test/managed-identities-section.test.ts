@@ -1,6 +1,6 @@
-import { ConfigError } from "@infra/cli";
 import { describe, expect, it } from "vitest";
 import { validateEnvironment } from "../src/validate-environment.ts";
+import { problems } from "./config-problems.ts";
 
 const base = {
   name: "test",
@@ -9,16 +9,6 @@ const base = {
   resourceGroups: [{ name: "rg-tst-app" }, { name: "rg-tst-data" }],
 };
 const withSection = (managedIdentities: unknown) => ({ ...base, managedIdentities });
-
-function problems(data: unknown): string[] {
-  try {
-    validateEnvironment(data, "env.json");
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
-    throw error;
-  }
-  return [];
-}
 
 describe("managedIdentities section", () => {
   it("defaults to no identities and the main branch, so existing environments stay valid", () => {

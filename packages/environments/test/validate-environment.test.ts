@@ -1,6 +1,6 @@
-import { ConfigError } from "@infra/cli";
 import { describe, expect, it } from "vitest";
 import { validateEnvironment } from "../src/validate-environment.ts";
+import { problems } from "./config-problems.ts";
 
 const valid = {
   name: "test",
@@ -9,16 +9,6 @@ const valid = {
   resourceGroups: [{ name: "rg-tst-app" }],
   storage: { accounts: [{ name: "tstdata01", resourceGroup: "rg-tst-app", containers: [{ name: "raw" }] }] },
 };
-
-function problems(data: unknown): string[] {
-  try {
-    validateEnvironment(data, "env.json");
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
-    throw error;
-  }
-  return [];
-}
 
 const withAccount = (account: Record<string, unknown>) => ({
   ...valid,

@@ -1,0 +1,13 @@
+import { ConfigError } from "@infra/cli";
+import { validateEnvironment } from "../src/validate-environment.ts";
+
+/** Every problem validation reports for `data`, as `path: message` lines; none for a valid environment. */
+export function problems(data: unknown): string[] {
+  try {
+    validateEnvironment(data, "env.json");
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
+    throw error;
+  }
+  return [];
+}
