@@ -10,7 +10,18 @@ function render(r: ArmResource): Record<string, unknown> {
   return out;
 }
 
-function filterOf(ctx: ArmContext): ((r: ArmResource) => boolean) | undefined {
+/**
+ * Extension resources (role assignments, locks, tags at a scope) are not resources of the group or subscription they
+ * sit on: ARM's resource list never returns them (`az resource list` shows none), though they live at its scope here.
+ */
+const isExtension = (r: ArmResource): boolean => /^Microsoft\.(Authorization|Resources)\//i.test(r.type);
+
+function filterOf(ctx: ArmContext): (r: ArmResource) => boolean {
+  const matches = clausesOf(ctx);
+  return (r) => !isExtension(r) && (matches === undefined || matches(r));
+}
+
+function clausesOf(ctx: ArmContext): ((r: ArmResource) => boolean) | undefined {
   const f = parseFilter(ctx.query.get("$filter"));
   const type = clauseValue(f, "resourceType")?.toLowerCase();
   const name = clauseValue(f, "name")?.toLowerCase();

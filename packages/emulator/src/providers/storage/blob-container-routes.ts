@@ -6,6 +6,7 @@ import {
   validateContainerName,
   writeContainer,
 } from "./blob-container.ts";
+import { checkNoActiveLease, containerView, LEASE_FIELD, leaseAction, storedLease } from "./container-lease.ts";
 import { dataServiceId } from "./data-services.ts";
 import { ACCOUNT, requireAccount } from "./storage-scope.ts";
 
@@ -30,8 +31,13 @@ function write(ctx: ArmContext, mode: "put" | "patch") {
   }
   const { record, response, given } = writeContainer(account.id, name, existing, ctx.body, mode, new Date());
   checkPublicAccessAllowed(given, account);
-  ctx.store.put(record);
-  return { status: mode === "put" ? 201 : 200, body: response };
+  // Settings do not touch the lease: a PATCH of metadata keeps whoever holds it.
+  const lease = storedLease(existing);
+  ctx.store.put(lease ? { ...record, [LEASE_FIELD]: lease } : record);
+  return {
+    status: mode === "put" ? 201 : 200,
+    body: mode === "patch" ? containerView({ ...record, [LEASE_FIELD]: lease }) : response,
+  };
 }
 
 export const blobContainerRoutes: ArmRoute[] = [
@@ -41,7 +47,9 @@ export const blobContainerRoutes: ArmRoute[] = [
     action: `${ACTION}/read`,
     handle(ctx) {
       const account = requireAccount(ctx);
-      return ctx.page({ scope: dataServiceId(account.id, "blobServices"), type: CONTAINER_TYPE });
+      return ctx.page({ scope: dataServiceId(account.id, "blobServices"), type: CONTAINER_TYPE }, (record) =>
+        containerView(record),
+      );
     },
   },
   {
@@ -52,7 +60,7 @@ export const blobContainerRoutes: ArmRoute[] = [
       const account = requireAccount(ctx);
       const container = ctx.store.get(containerId(account.id, String(ctx.params.containerName)));
       if (!container) throw containerNotFound();
-      return { status: 200, body: container };
+      return { status: 200, body: containerView(container) };
     },
   },
   { method: "PUT", pattern: CONTAINER, action: `${ACTION}/write`, handle: (ctx) => write(ctx, "put") },
@@ -63,7 +71,24 @@ export const blobContainerRoutes: ArmRoute[] = [
     action: `${ACTION}/delete`,
     handle(ctx) {
       const account = requireAccount(ctx);
-      return { status: ctx.store.delete(containerId(account.id, String(ctx.params.containerName))) ? 200 : 204 };
+      const id = containerId(account.id, String(ctx.params.containerName));
+      const existing = ctx.store.get(id);
+      if (existing) checkNoActiveLease(existing);
+      return { status: ctx.store.delete(id) ? 200 : 204 };
+    },
+  },
+  {
+    method: "POST",
+    pattern: `${CONTAINER}/lease`,
+    action: `${ACTION}/lease/action`,
+    handle(ctx) {
+      const account = requireAccount(ctx);
+      const container = ctx.store.get(containerId(account.id, String(ctx.params.containerName)));
+      if (!container) throw containerNotFound();
+      const { lease, body } = leaseAction(storedLease(container), ctx.body);
+      const { [LEASE_FIELD]: _old, ...rest } = container;
+      ctx.store.put(lease ? { ...rest, [LEASE_FIELD]: lease } : (rest as typeof container));
+      return { status: 200, body };
     },
   },
 ];

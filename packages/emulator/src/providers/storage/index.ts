@@ -1,14 +1,24 @@
 import type { ArmProvider } from "../../arm/contract.ts";
+import { accountItemRoutes } from "./account-item-routes.ts";
 import { blobContainerRoutes } from "./blob-container-routes.ts";
 import { storageAccountRoutes } from "./storage-account-routes.ts";
 import { storageKeyRoutes } from "./storage-key-routes.ts";
 import { seedLegacyStorage } from "./storage-seed.ts";
 import { storageServiceRoutes } from "./storage-service-routes.ts";
 
-/** Microsoft.Storage: accounts, keys, blob/file service settings, blob containers, lifecycle management policies. */
+/**
+ * Microsoft.Storage: accounts, keys, blob/file service settings, blob containers, file shares, queues, tables,
+ * lifecycle management policies.
+ */
 export const storageProvider: ArmProvider = {
   name: "Microsoft.Storage",
-  routes: [...storageAccountRoutes, ...storageKeyRoutes, ...storageServiceRoutes, ...blobContainerRoutes],
+  routes: [
+    ...storageAccountRoutes,
+    ...storageKeyRoutes,
+    ...storageServiceRoutes,
+    ...blobContainerRoutes,
+    ...accountItemRoutes,
+  ],
   seed: seedLegacyStorage,
 };
 
