@@ -1,9 +1,10 @@
+import { execFileSync } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, UsageError } from "@infra/cli";
 import { describe, expect, it } from "vitest";
-import { loadEnvironment } from "../src/load-environment.ts";
+import { loadEnvironment, REPO_ENVIRONMENTS_DIR } from "../src/load-environment.ts";
 
 async function tempFile(name: string, text: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "env-"));
@@ -58,4 +59,47 @@ describe("loadEnvironment", () => {
   it("reports a missing file", async () => {
     await expect(loadEnvironment({ envFile: "/nonexistent/env.json" })).rejects.toThrow(/cannot read it \(ENOENT\)/);
   });
+});
+
+describe("loadEnvironment refuses files that would decide more than they should", () => {
+  it("refuses a JSON file with a key given twice, naming the key and its line", async () => {
+    const path = await tempFile(
+      "twice.json",
+      '{\n  "name": "dev2",\n  "location": "westeurope",\n  "namingPrefix": "dv",\n  "name": "prod"\n}\n',
+    );
+    const refused = loadEnvironment({ envFile: path });
+    await expect(refused).rejects.toBeInstanceOf(ConfigError);
+    await expect(refused).rejects.toMatchObject({
+      problems: [{ path: `${path}:5`, message: expect.stringMatching(/"name" is given twice/) }],
+    });
+  });
+
+  it.each(["prod", "dev", "local"])("refuses a file outside the repository that calls itself %s", async (name) => {
+    const path = await tempFile(`${name}.json`, JSON.stringify({ name, location: "westeurope", namingPrefix: "hx" }));
+    await expect(loadEnvironment({ envFile: path })).rejects.toThrow(
+      new RegExp(`declares name "${name}", which is this repository's environment`),
+    );
+  });
+
+  it("accepts the repository's own file for an environment through --env-file", async () => {
+    const own = join(REPO_ENVIRONMENTS_DIR, "prod.ts");
+    expect((await loadEnvironment({ envFile: own })).name).toBe("prod");
+  });
+
+  it("refuses a path that is not a regular file (a FIFO would block the read forever)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "env-"));
+    const fifo = join(dir, "env.json");
+    execFileSync("mkfifo", [fifo]);
+    await expect(loadEnvironment({ envFile: fifo })).rejects.toThrow(/not a regular file/);
+    await expect(loadEnvironment({ envFile: dir })).rejects.toThrow(/not a regular file/);
+  });
+
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])(
+    "treats --env %s as an unknown environment, not a JavaScript built-in",
+    async (name) => {
+      await expect(loadEnvironment({ env: name })).rejects.toThrow(
+        /no such environment; choose one of local, dev, prod/,
+      );
+    },
+  );
 });
