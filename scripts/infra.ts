@@ -1,4 +1,4 @@
-// Root commands that span every task package: `pnpm run plan|provision|destroy|audit -- --env NAME ...`.
+// Root commands that span every task package: `pnpm run plan|provision|destroy|audit|unlock -- --env NAME ...`.
 // The work is in @infra/task; this file only picks the command. Everything heavy is imported after the compile cache
 // is on, so it is loaded from the cache on every run after the first.
 import { join } from "node:path";
@@ -8,7 +8,7 @@ const repoRoot = join(import.meta.dirname, "..");
 useCompileCache(repoRoot);
 
 const { runCommand, UsageError } = await import("@infra/cli");
-const { rootAuditCommand, rootDestroyCommand, rootPlanCommand, rootProvisionCommand } = await import(
+const { rootAuditCommand, rootDestroyCommand, rootPlanCommand, rootProvisionCommand, rootUnlockCommand } = await import(
   "@infra/task/root"
 );
 
@@ -17,6 +17,7 @@ const commands = {
   provision: rootProvisionCommand(repoRoot),
   destroy: rootDestroyCommand(repoRoot),
   audit: rootAuditCommand(repoRoot),
+  unlock: rootUnlockCommand(),
 };
 
 const [name, ...argv] = process.argv.slice(2);

@@ -72,11 +72,15 @@ export function summarizeClaims(
 }
 
 /** One line for logs: `Azure CLI signed in as user alice@contoso.com (object 0b5..., tenant c0f...), token until ...`. */
+/** `user ada@contoso.com`, `service principal app <appId>`, `managed identity app <appId>`. */
+export function describePrincipal(summary: AzureIdentitySummary): string {
+  return summary.principalType === "User"
+    ? `user ${summary.userPrincipalName ?? summary.objectId}`
+    : `${summary.principalType === "ManagedIdentity" ? "managed identity" : "service principal"} app ${summary.appId ?? "unknown"}`;
+}
+
 export function describeIdentity(summary: AzureIdentitySummary, label: string): string {
-  const who =
-    summary.principalType === "User"
-      ? `user ${summary.userPrincipalName ?? summary.objectId}`
-      : `${summary.principalType === "ManagedIdentity" ? "managed identity" : "service principal"} app ${summary.appId ?? "unknown"}`;
+  const who = describePrincipal(summary);
   const github = summary.gitHub
     ? `; GitHub ID token issuer ${summary.gitHub.issuer}, subject ${summary.gitHub.subject}`
     : "";

@@ -4,7 +4,7 @@ export type { AuthMethod } from "./auth-method.ts";
 export { authMethods, parseAuthMethod } from "./auth-method.ts";
 export { AuthenticationFailedError } from "./authentication-failed-error.ts";
 export type { AzureIdentitySummary, GitHubTokenClaims, PrincipalType } from "./azure-identity-summary.ts";
-export { describeIdentity, summarizeClaims } from "./azure-identity-summary.ts";
+export { describeIdentity, describePrincipal, summarizeClaims } from "./azure-identity-summary.ts";
 export type { AzureCloud, KnownCloudName } from "./clouds.ts";
 export { knownClouds, resolveCloud } from "./clouds.ts";
 export type { AzureContext, ConnectAzureOptions } from "./connect-azure.ts";

@@ -23,7 +23,7 @@ export const README_COMMANDS: Record<string, ReadmeCommandPolicy> = {
   "pnpm run demo": {
     kind: "run",
     expect: 0,
-    shows: ["storage.minimum-tls", "rg-legacy/legacydata001", "Plan: 21 to create", "Apply complete", "No changes."],
+    shows: ["storage.minimum-tls", "rg-legacy/legacydata001", "Plan: 24 to create", "Apply complete", "No changes."],
   },
   "pnpm test": { kind: "skip", reason: "this test is part of `pnpm test`; running it here would recurse" },
   "az login": {

@@ -15,6 +15,8 @@ export interface CommandResult {
 
 export interface RootCommandOptions {
   env: Record<string, string>;
+  /** Another checkout of the repository to run in (default: this one). */
+  cwd?: string;
   /** Called with the stderr seen so far; return true to SIGKILL the whole process group (crash tests). */
   killWhen?: (stderr: string) => boolean;
 }
@@ -23,7 +25,7 @@ export interface RootCommandOptions {
 export function runRoot(command: string, args: readonly string[], options: RootCommandOptions): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn("pnpm", ["run", "--silent", command, "--", ...args], {
-      cwd: repoRoot,
+      cwd: options.cwd ?? repoRoot,
       env: { ...process.env, ...options.env, TURBO_TELEMETRY_DISABLED: "1", CI: "true", NO_COLOR: "1" },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,

@@ -1,6 +1,5 @@
-// Issue 5: a SIGKILL mid-apply converges on re-run; --prune and destroy touch only what this repo owns.
+// A SIGKILL mid-apply converges on re-run; --prune and destroy touch only what this repo owns.
 import type { StorageManagementClient } from "@azure/arm-storage";
-import type { AzureContext } from "@infra/auth";
 import { type Emulator, SEED } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRoot, writeEnvironmentFile } from "../src/root-command.ts";
@@ -8,7 +7,6 @@ import { openE2eContext } from "./support/e2e-context.ts";
 import { e2eEnvironment, GROUPS } from "./support/e2e-environment.ts";
 
 let emulator: Emulator;
-let azure: AzureContext;
 let storage: StorageManagementClient;
 let envFile: string;
 
@@ -21,7 +19,7 @@ async function accountNames(): Promise<string[]> {
 const legacy = () => storage.storageAccounts.getProperties(SEED.legacyResourceGroup, "legacydata001");
 
 beforeAll(async () => {
-  ({ emulator, azure, storage, envFile } = await openE2eContext());
+  ({ emulator, storage, envFile } = await openE2eContext());
 });
 afterAll(async () => {
   await emulator?.close();
@@ -79,29 +77,27 @@ describe("ownership guards", () => {
     expect(names).toContain("legacydata001");
   });
 
-  it("destroy removes owned resources only: an untagged account in a managed group survives, and its group", async () => {
+  it("destroy is refused before its first delete when a group holds an account it does not own", async () => {
     await storage.storageAccounts.beginCreateAndWait(GROUPS[0], "handmade01", {
       location: "westeurope",
       sku: { name: "Standard_LRS" },
       kind: "StorageV2",
     });
     const legacyBefore = await legacy();
+    await emulator.admin.clearRequests();
     const destroyed = await runRoot("destroy", ["--env-file", envFile, "--yes"], { env: emulator.env("ops") });
-    // The group holding someone else's account cannot go: that is reported as a failure, with the reason.
+    // The group holding someone else's account cannot go, so nothing goes: the plan names the reason.
     expect(destroyed.code).toBe(1);
-    expect(destroyed.stderr).toMatch(/refusing to delete .*rg-e2e-a.*not owned/);
+    expect(destroyed.stdout).toMatch(/rg-e2e-a.*would also delete 1 thing\(s\) environment "e2e" does not own/s);
+    expect(destroyed.stdout).toMatch(/handmade01/);
+    const writes = (await emulator.admin.requests()).filter((entry) =>
+      ["PUT", "PATCH", "DELETE"].includes(entry.method),
+    );
+    expect(writes).toEqual([]);
 
     const names = await accountNames();
-    expect(names.filter((name) => name.startsWith("e2eacct"))).toEqual([]);
+    expect(names.filter((name) => name.startsWith("e2eacct"))).toHaveLength(9);
     expect(names).toEqual(expect.arrayContaining(["handmade01", "legacydata001"]));
     expect(await legacy()).toEqual(legacyBefore);
-    const { ResourceManagementClient } = await import("@azure/arm-resources");
-    const resources = new ResourceManagementClient(azure.credential, SEED.subscription1, azure.clientOptions);
-    const groups: string[] = [];
-    for await (const group of resources.resourceGroups.list()) groups.push(group.name ?? "");
-    expect(groups).toContain("rg-e2e-a");
-    expect(groups).not.toContain("rg-e2e-b");
-    expect(groups).not.toContain("rg-e2e-c");
-    expect(groups).toContain(SEED.legacyResourceGroup);
   });
 });

@@ -88,7 +88,7 @@ describe("provision an environment of 3 groups and 10 accounts", () => {
       env: emulator.env("ops"),
     });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/e2eacct2.*changed since the plan was made/);
+    expect(refused.stderr).toMatch(/e2eacct2.*changed in Azure since the plan was made/);
     expect(await armWrites()).toEqual([]);
   });
 });

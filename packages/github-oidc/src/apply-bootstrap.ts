@@ -21,6 +21,7 @@ export async function applyBootstrap(
   request: BootstrapRequest,
   bootstrap: BootstrapPlan,
   progress?: Progress,
+  options: { variables: boolean } = { variables: true },
 ): Promise<GitHubVariable[]> {
   if (hasPendingChanges(bootstrap.plan)) {
     const result = await applyPlan(bootstrap.plan, {
@@ -42,7 +43,7 @@ export async function applyBootstrap(
     ];
     if (failures.length > 0) throw new BootstrapFailedError(failures);
   }
-  return deployVariables(request);
+  return options.variables ? deployVariables(request) : [];
 }
 
 /** Reads the identities' client ids and turns them into the GitHub variables. */

@@ -22,6 +22,9 @@ export const bootstrapCommand = defineCommand({
   --owner-id N --repo-id N   use the owner@id/repo@id subject form (repositories created after 2026-07-15)
   --default-branch NAME   the branch scheduled runs use (nightly audit); default main
   --prune                 delete credentials and roles this bootstrap made that are no longer wanted
+  --destroy               remove everything this bootstrap made for the environment: its identities, their
+                          federated credentials and role assignments, and the identity group (the environment's
+                          own groups stay: they are provisioning's)
   --confirm-env NAME      for a protected environment without a terminal: its name
   --no-gh                 only print the variables, even when the GitHub CLI is logged in`,
   options: {
@@ -30,12 +33,20 @@ export const bootstrapCommand = defineCommand({
     "repo-id": { type: "string" },
     "default-branch": { type: "string", default: "main" },
     prune: { type: "boolean" },
+    destroy: { type: "boolean" },
     "confirm-env": { type: "string" },
     "no-gh": { type: "boolean" },
   },
   async run(run) {
-    if (!run.values.repo) throw new UsageError("--repo OWNER/REPO is required");
-    const repository = parseRepository(run.values.repo, run.values["owner-id"], run.values["repo-id"]);
+    const destroy = run.values.destroy === true;
+    if (destroy && run.values.prune)
+      throw new UsageError("--destroy removes everything; --prune is not needed with it");
+    if (!run.values.repo && !destroy) throw new UsageError("--repo OWNER/REPO is required");
+    const repository = parseRepository(
+      run.values.repo ?? "unused/unused",
+      run.values["owner-id"],
+      run.values["repo-id"],
+    );
     const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
     const azure = await connectAzure({
       task: GITHUB_OIDC_TASK,
@@ -49,6 +60,7 @@ export const bootstrapCommand = defineCommand({
       repository,
       defaultBranch: run.values["default-branch"] ?? "main",
       prune: run.values.prune === true,
+      destroy,
       azure,
       signal: run.signal,
     };
@@ -62,7 +74,9 @@ export const bootstrapCommand = defineCommand({
     if (hasPendingChanges(plan)) {
       const summary = summarizePlan(plan);
       const confirmed = await confirmApply({
-        action: `apply ${summary.create + summary.update + summary.delete} change(s) to the GitHub trust of ${environment.name}`,
+        action: destroy
+          ? `delete ${summary.delete} resource(s) of the GitHub trust of ${environment.name}`
+          : `apply ${summary.create + summary.update + summary.delete} change(s) to the GitHub trust of ${environment.name}`,
         environment: environment.name,
         protectedEnvironment: environment.protected,
         yes: run.flags.yes,
@@ -71,6 +85,15 @@ export const bootstrapCommand = defineCommand({
         output: process.stderr,
       });
       if (!confirmed) throw new ApplyCancelledError();
+    }
+    if (destroy) {
+      if (hasPendingChanges(plan)) await applyBootstrap(request, bootstrap, run.progress, { variables: false });
+      run.printResult(
+        { plan: summarizePlan(plan), variables: [], gh: { status: "skipped" } },
+        () =>
+          `The GitHub trust of ${environment.name} is removed. Delete its GitHub environment variables (AZURE_CLIENT_ID...) by hand.`,
+      );
+      return;
     }
     const variables = hasPendingChanges(plan)
       ? await applyBootstrap(request, bootstrap, run.progress)

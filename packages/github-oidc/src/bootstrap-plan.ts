@@ -20,6 +20,8 @@ export interface BootstrapRequest {
   defaultBranch: string;
   /** Delete credentials, role assignments and identities this bootstrap made and no longer wants. */
   prune: boolean;
+  /** Plan the removal of everything this bootstrap made for the environment (its groups stay: they are provisioning's). */
+  destroy?: boolean | undefined;
   azure: AzureContext;
   signal?: AbortSignal | undefined;
   /** Long-running operations' poll interval when ARM sends no Retry-After (tests). */
@@ -53,9 +55,21 @@ export async function planBootstrap(request: BootstrapRequest): Promise<Bootstra
   const common = {
     environment: environment.name,
     subscriptionId,
+    protectedEnvironment: environment.protected,
     ...(request.signal ? { signal: request.signal } : {}),
   };
   const kindsOf = (...names: string[]) => kinds.filter((kind) => names.includes(kind.kind));
+  const trustKinds = kindsOf(RESOURCE_GROUP_KIND, IDENTITY_KIND, CREDENTIAL_KIND, ROLE_ASSIGNMENT_KIND);
+  if (request.destroy) {
+    const teardown = await createPlan({
+      ...common,
+      tasks: [GITHUB_OIDC_TASK],
+      kinds: trustKinds,
+      desired: [],
+      prune: true,
+    });
+    return { plan: combinePlans([teardown]), kinds, identities };
+  }
   const [groups, trust] = await Promise.all([
     createPlan({
       ...common,
@@ -67,7 +81,7 @@ export async function planBootstrap(request: BootstrapRequest): Promise<Bootstra
     createPlan({
       ...common,
       tasks: [GITHUB_OIDC_TASK],
-      kinds: kindsOf(RESOURCE_GROUP_KIND, IDENTITY_KIND, CREDENTIAL_KIND, ROLE_ASSIGNMENT_KIND),
+      kinds: trustKinds,
       desired: desired.filter((resource) => resource.task === GITHUB_OIDC_TASK),
       prune: request.prune,
     }),

@@ -32,6 +32,8 @@ export function federatedCredentialKind(options: KindOptions): ResourceKind {
     tagsPath: null,
     unorderedArrayPaths: ["properties.audiences"],
     readOwnership: (live: LiveResource) => ownership.get(parentIdentityId(live.id).toLowerCase()),
+    addressOf: (live, owner) =>
+      `${owner.task}.credential["${identityLocation(parentIdentityId(live.id)).name}/${live.id.split("/").at(-1)}"]`,
     async readLive(request) {
       const wantedParents = new Set(request.ids.map((id) => parentIdentityId(id).toLowerCase()));
       const identities = await listWire(() =>

@@ -33,7 +33,7 @@ async function planEnvironment(azure: AzureContext, tasks: TaskDefinition[]) {
     tasks.map(async (task) => ({
       task,
       context,
-      plan: await planTask(task, context, { prune: false, destroy: false }),
+      plan: (await planTask(task, context, { prune: false, destroy: false })).plan,
     })),
   );
 }

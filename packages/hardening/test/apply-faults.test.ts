@@ -1,15 +1,11 @@
-// Issue 9.1: an operation that ends Failed, and two provisions of one environment at once, through `pnpm run provision`.
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// An operation that ends Failed, and two provisions of one environment at once, through `pnpm run provision`.
 import { StorageManagementClient } from "@azure/arm-storage";
 import { type AzureContext, connectAzure } from "@infra/auth";
 import { runRoot, writeEnvironmentFile } from "@infra/e2e/root-command";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
-import { writePlanFile } from "@infra/plan";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { hardeningEnvironment } from "./support/hardening-environment.ts";
-import { pendingChanges, planEnvironment, provisionEnvironment } from "./support/in-process-provision.ts";
+import { hardeningEnvironment, lockAccountName, provisionedAccountNames } from "./support/hardening-environment.ts";
+import { pendingChanges, provisionEnvironment } from "./support/in-process-provision.ts";
 
 let emulator: Emulator;
 let azure: AzureContext;
@@ -62,7 +58,7 @@ describe("a long-running operation that ends Failed", () => {
     expect(output).toMatch(new RegExp(`create storage\\.account\\["${broken}"\\].*ResourceDeploymentFailure`));
     expect(output).toMatch(new RegExp(`storage\\.container\\["${broken}/data"\\] skipped`));
     expect(output).toMatch(/Apply finished with failures: \d+ changed, 1 failed, \d+ skipped/);
-    expect(await accountNames("lrofail")).toEqual([ok0, ok2]);
+    expect(await accountNames("lrofail")).toEqual([ok0, ok2, lockAccountName(environment)].sort());
 
     // Everything else applied: what is still pending is exactly the failed account and what lives in it.
     const pending = await pendingChanges(azure, environment);
@@ -77,14 +73,11 @@ describe("a long-running operation that ends Failed", () => {
 });
 
 describe("two provisions of the same environment at once", () => {
-  // Protection: the environment lock (packages/task src/environment-lock.ts, taken in root-apply-flow.ts). Checked:
-  // without it the second run applies its plan alongside the first and exits 0.
-  it("the second refuses with a message naming the running one and changes nothing; the first completes", async () => {
+  // Protection: the environment's lock in Azure (@infra/arm environment-lock.ts, taken in apply-environment.ts).
+  // Checked: without it the second run applies its plan alongside the first and exits 0.
+  it("the second refuses, naming the run that holds the lock, and writes nothing; the first completes", async () => {
     const environment = hardeningEnvironment("lockrace");
     const envFile = await writeEnvironmentFile(environment);
-    // A plan saved before either starts: the second run goes straight to its apply phase.
-    const planFile = join(await mkdtemp(join(tmpdir(), "hardening-plan-")), "plan.json");
-    await writePlanFile(planFile, (await planEnvironment(azure, environment)).plan);
     // The first run's first account create hangs long enough for the second run to start and reach its apply.
     const slowPath = `/storageAccounts/${environment.storage.accounts[0]?.name}\\?`;
     await emulator.admin.addFault({ method: "PUT", path: slowPath, delayMs: 15_000 });
@@ -92,23 +85,26 @@ describe("two provisions of the same environment at once", () => {
     const first = runRoot("provision", ["--env-file", envFile, "--yes"], { env: emulator.env("ops") });
     while ((await faultHits(slowPath)) === 0) await new Promise((resolve) => setTimeout(resolve, 100));
     // The second run signs in as another identity, so the request log tells its requests from the first's.
-    const second = await runRoot("provision", ["--env-file", envFile, "--plan", planFile, "--yes"], {
-      env: emulator.env("github"),
-    });
+    const second = await runRoot("provision", ["--env-file", envFile, "--yes"], { env: emulator.env("github") });
     await emulator.admin.clearFaults();
 
     expect(second.code, second.stderr).toBe(1);
     expect(second.stderr).toMatch(
-      /environment "lockrace" \(subscription 11111111-0000-4000-8000-000000000001\) is being changed by provision \(pid \d+ on .+, started .+\); nothing was changed/,
+      /environment "lockrace" is being changed by provision by service principal app 0a500000-0000-4000-8000-000000000001 on .+ \(pid \d+\), since .+; nothing was changed/,
     );
-    expect(second.stderr).toMatch(
-      /Wait for it to finish and run again; if that process no longer exists, delete \S+\.lock/,
-    );
-    expect((await emulator.admin.requests()).filter((entry) => entry.principal === "github")).toEqual([]);
+    expect(second.stderr).toMatch(/`pnpm run unlock -- --env lockrace` breaks it now/);
+    const byGithub = (await emulator.admin.requests()).filter((entry) => entry.principal === "github");
+    expect(byGithub.filter((entry) => !["GET", "HEAD", "POST"].includes(entry.method))).toEqual([]);
+    // Its only POSTs: the name checks of its plan, and one refused attempt at the lock.
+    expect(
+      byGithub
+        .filter((entry) => entry.method === "POST" && !/checkNameAvailability/.test(entry.path))
+        .map((entry) => [entry.path.replace(/\?.*$/, "").split("/").slice(-2).join("/"), entry.status]),
+    ).toEqual([["apply-lock/lease", 409]]);
 
     const firstResult = await first;
     expect(firstResult.code, firstResult.stderr).toBe(0);
-    expect(await accountNames("lockrace")).toEqual(environment.storage.accounts.map((account) => account.name).sort());
+    expect(await accountNames("lockrace")).toEqual(provisionedAccountNames(environment));
     expect(await pendingChanges(azure, environment)).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ async function inventory() {
   const accounts: string[] = [];
   const containers: string[] = [];
   for await (const account of storage.storageAccounts.list()) {
-    if (!account.name?.startsWith("crash")) continue;
+    if (!account.name?.startsWith("crash") || /lock[0-9a-f]{6}$/.test(account.name)) continue;
     accounts.push(account.name);
     const group = account.id?.split("/")[4] ?? "";
     for await (const container of storage.blobContainers.list(group, account.name)) {

@@ -1,5 +1,6 @@
 import type { Environment } from "@infra/environments";
 import type { DesiredResource } from "@infra/plan";
+import { resourceGroupAddress } from "@infra/resource-groups";
 import { identityAddress, MANAGED_IDENTITIES_TASK } from "./addresses.ts";
 import { IDENTITY_KIND, identityId } from "./identity-ids.ts";
 
@@ -10,8 +11,7 @@ export function desiredIdentities(environment: Environment, subscriptionId: stri
     kind: IDENTITY_KIND,
     id: identityId(subscriptionId, identity.resourceGroup, identity.name),
     name: identity.name,
-    // The groups come from @infra/resource-groups, whose `apply` turbo runs first (a workspace dependency).
-    dependsOn: [],
+    dependsOn: [resourceGroupAddress(identity.resourceGroup)],
     properties: {
       location: identity.location ?? environment.location,
       tags: { ...environment.tags, ...identity.tags },

@@ -1,5 +1,7 @@
+import { AuthorizationManagementClient } from "@azure/arm-authorization";
+import { ManagementLockClient } from "@azure/arm-locks";
 import { isOwnedBy, type LiveResource, ownershipFromTags, type ResourceKind } from "@infra/plan";
-import { type KindOptions, listWireOrPerGroup } from "@infra/resource-groups";
+import { extensionsUnder, type KindOptions, listWire, listWireOrPerGroup, planContent } from "@infra/resource-groups";
 import { IDENTITY_KIND, identityLocation } from "./identity-ids.ts";
 import { msiClient } from "./msi-client.ts";
 
@@ -10,6 +12,11 @@ import { msiClient } from "./msi-client.ts";
  */
 export function identityKind(options: KindOptions): ResourceKind {
   const client = msiClient(options.azure);
+  const { credential, subscriptionId, clientOptions } = options.azure;
+  const extensions = {
+    authorization: new AuthorizationManagementClient(credential, subscriptionId, clientOptions),
+    locks: new ManagementLockClient(credential, subscriptionId, clientOptions),
+  };
   const put: ResourceKind["create"] = async (desired, signal) => {
     const { group, name } = identityLocation(desired.id);
     await client.userAssignedIdentities.createOrUpdate(
@@ -22,6 +29,7 @@ export function identityKind(options: KindOptions): ResourceKind {
   return {
     kind: IDENTITY_KIND,
     immutablePaths: ["location"],
+    addressOf: (live, owner) => `${owner.task}.identity["${identityLocation(live.id).name}"]`,
     async readLive(request) {
       const wanted = new Set(request.ids.map((id) => id.toLowerCase()));
       const identities = await listWireOrPerGroup(
@@ -38,6 +46,15 @@ export function identityKind(options: KindOptions): ResourceKind {
             isOwnedBy(ownershipFromTags(body.tags), request.environment, request.tasks),
         )
         .map((body): LiveResource => ({ id: String(body.id), kind: IDENTITY_KIND, body }));
+    },
+    // Deleting an identity deletes its federated credentials (they carry no stamp) and what is scoped to it.
+    async readContents(live, signal) {
+      const { group, name } = identityLocation(live.id);
+      const [credentials, scoped] = await Promise.all([
+        listWire(() => client.federatedIdentityCredentials.list(group, name, { abortSignal: signal })),
+        extensionsUnder(extensions, live.id, signal),
+      ]);
+      return [...credentials.map((body) => planContent(body, undefined)), ...scoped];
     },
     create: put,
     update: (desired, _live, _diff, signal) => put(desired, signal),

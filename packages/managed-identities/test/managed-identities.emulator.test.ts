@@ -28,7 +28,8 @@ let azure: AzureContext;
 let msi: ManagedServiceIdentityClient;
 const context = (): TaskContext => ({ azure, environment, signal: new AbortController().signal });
 
-const planOf = (task: TaskDefinition, destroy = false) => planTask(task, context(), { prune: false, destroy });
+const planOf = async (task: TaskDefinition, destroy = false) =>
+  (await planTask(task, context(), { prune: false, destroy })).plan;
 const apply = async (task: TaskDefinition, plan: Plan) => {
   expect(plan.problems).toEqual([]);
   const result = await applyPlan(plan, { kinds: task.kinds(context()) });
@@ -126,8 +127,9 @@ describe("managed-identities against the emulator (real @azure/arm-msi)", () => 
 
   it("destroys only what it owns: the hand-made identity stays", async () => {
     const destroy = await planOf(managedIdentitiesTask, true);
-    // Leftovers have no address in the configuration any more: the plan names them by resource id.
-    expect(actions(destroy)).toEqual([expect.stringMatching(/^delete \/subscriptions\/.*\/id-mit-app$/)]);
+    // A leftover is addressed as the configuration would address it, with its id beneath.
+    expect(actions(destroy)).toEqual(['delete managed-identities.identity["id-mit-app"]']);
+    expect(destroy.changes[0]?.id).toMatch(/\/userAssignedIdentities\/id-mit-app$/);
     await apply(managedIdentitiesTask, destroy);
     const left = [];
     for await (const identity of msi.userAssignedIdentities.listByResourceGroup("rg-mit-app")) left.push(identity.name);

@@ -1,4 +1,5 @@
 import type { DesiredResource } from "./desired-resource.ts";
+import type { LiveResource } from "./live-resource.ts";
 import type { Plan, PlanChange } from "./plan.ts";
 import { PlanNotApplicableError } from "./plan-not-applicable-error.ts";
 import type { ResourceKind } from "./resource-kind.ts";
@@ -34,19 +35,28 @@ export async function applyPlan(plan: Plan, options: ApplyOptions): Promise<Appl
   const live = await verifyPlanCurrent(plan, kinds, options.signal);
   const operationSignal = options.abortRunning ?? new AbortController().signal;
 
-  const run = async (change: PlanChange): Promise<void> => {
-    const kind = kinds.get(change.kind)!;
-    const current = live.get(change.id.toLowerCase());
-    if (change.action === "create") return kind.create(desiredOf(change), operationSignal);
-    if (current === undefined) throw new Error(`${change.address}: live resource vanished before ${change.action}`);
-    if (change.action === "update") return kind.update(desiredOf(change), current, change.diff, operationSignal);
-    return kind.delete(current, operationSignal);
-  };
+  const run = (change: PlanChange): Promise<void> =>
+    applyChange(kinds.get(change.kind)!, change, live.get(change.id.toLowerCase()), operationSignal);
   return runInDependencyOrder(changeNodes(plan), run, {
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+}
+
+/** Carries out one planned change with the kind that owns it, against the live resource the plan was checked with. */
+export function applyChange(
+  kind: ResourceKind,
+  change: PlanChange,
+  current: LiveResource | undefined,
+  signal: AbortSignal,
+): Promise<void> {
+  if (change.action === "create") return kind.create(desiredOf(change), signal);
+  if (change.action === "no-op") return Promise.resolve();
+  if (current === undefined)
+    return Promise.reject(new Error(`${change.address}: live resource vanished before ${change.action}`));
+  if (change.action === "update") return kind.update(desiredOf(change), current, change.diff, signal);
+  return kind.delete(current, signal);
 }
 
 /**

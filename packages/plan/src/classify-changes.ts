@@ -48,7 +48,8 @@ export function classifyChanges(input: ClassifyInput): Classification {
       const ownership = readOwnership(kind, live);
       // Unowned neighbours (brownfield, other environments) are none of this plan's business.
       if (!ownership || !isOwnedBy(ownership, input.environment, input.tasks)) continue;
-      const orphan = { kind: kindKey, id: live.id, name: nameOf(live.id), task: ownership.task };
+      const address = kind.addressOf?.(live, ownership) ?? live.id;
+      const orphan = { kind: kindKey, id: live.id, name: nameOf(live.id), task: ownership.task, address };
       if (!input.prune) {
         result.orphans.push(orphan);
         continue;
@@ -57,10 +58,11 @@ export function classifyChanges(input: ClassifyInput): Classification {
       result.changes.push({
         ...orphan,
         action: "delete",
-        address: live.id,
+        address,
         dependsOn: [],
         diff: [],
         liveFingerprint: fingerprint,
+        ...(ownership.protected ? { protected: true as const } : {}),
       });
     }
   }
@@ -112,7 +114,12 @@ function classifyDesired(
     return;
   }
   const diff = diffProperties(desired.properties, live.body, rules);
-  result.changes.push({ ...base, action: diff.length === 0 ? "no-op" : "update", diff });
+  result.changes.push({
+    ...base,
+    action: diff.length === 0 ? "no-op" : "update",
+    diff,
+    ...(ownership.protected ? { protected: true as const } : {}),
+  });
   const immutable = diff
     .map((change) => change.path)
     .filter((path) => rules.immutablePaths?.some((rule) => isAtOrUnder(path, rule) || isAtOrUnder(rule, path)));

@@ -1,6 +1,16 @@
-export { type ApplyOptions, type ApplyProgressEvent, type ApplyResult, applyPlan } from "./apply-plan.ts";
+export { applyOrder } from "./apply-order.ts";
+export {
+  type ApplyOptions,
+  type ApplyProgressEvent,
+  type ApplyResult,
+  applyChange,
+  applyPlan,
+  changeNodes,
+} from "./apply-plan.ts";
 export { type ClassifyInput, classifyChanges } from "./classify-changes.ts";
-export { type CreatePlanInput, createPlan } from "./create-plan.ts";
+export { comparePlans, type PlanMismatch } from "./compare-plans.ts";
+export { type CreatePlanInput, createPlan, type PlannedState, planWithLiveState } from "./create-plan.ts";
+export { contentProblems, withContentProblems } from "./delete-contents.ts";
 export { DependencyCycleError } from "./dependency-cycle-error.ts";
 export type { DesiredResource, WireObject } from "./desired-resource.ts";
 export { diffProperties } from "./diff-properties.ts";
@@ -21,6 +31,7 @@ export {
   PLAN_VERSION,
   type Plan,
   type PlanChange,
+  type PlanContent,
   type PlanNote,
   type PlanOrphan,
   type PlanProblem,
@@ -46,4 +57,4 @@ export {
   runInDependencyOrder,
 } from "./run-in-dependency-order.ts";
 export { isSecretPath } from "./secret-paths.ts";
-export { type StaleChange, StalePlanError } from "./stale-plan-error.ts";
+export { StalePlanError } from "./stale-plan-error.ts";

@@ -1,12 +1,11 @@
-/** A kind could not read live state. Fail closed: a plan over a partial read would propose wrong changes. */
+/** Live state could not be read. Fail closed: a plan over a partial read would propose wrong changes. */
 export class LiveReadError extends Error {
-  readonly kind: string;
+  /** What could not be read: `live Microsoft.Storage/storageAccounts resources`, `contents of <id>`. */
+  readonly what: string;
 
-  constructor(kind: string, cause: unknown) {
-    super(`could not read live ${kind} resources: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
+  constructor(what: string, cause: unknown) {
+    super(`could not read ${what}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = "LiveReadError";
-    this.kind = kind;
+    this.what = what;
   }
 }

@@ -8,16 +8,27 @@ export interface Ownership {
   readonly managedBy: string;
   readonly environment: string;
   readonly task: string;
+  /**
+   * The environment was protected when this was written (`protected=true`). Protection is read from Azure as well as
+   * from the file: a file that says otherwise cannot change or delete a protected environment without its name typed.
+   */
+  readonly protected?: boolean;
 }
 
 export const MANAGED_BY = "azure-infra-ops";
-export const OWNERSHIP_TAG_KEYS = { managedBy: "managed-by", environment: "environment", task: "task" } as const;
+export const OWNERSHIP_TAG_KEYS = {
+  managedBy: "managed-by",
+  environment: "environment",
+  task: "task",
+  protected: "protected",
+} as const;
 
-export function ownershipTags(environment: string, task: string): Record<string, string> {
+export function ownershipTags(environment: string, task: string, protectedEnvironment = false): Record<string, string> {
   return {
     [OWNERSHIP_TAG_KEYS.managedBy]: MANAGED_BY,
     [OWNERSHIP_TAG_KEYS.environment]: environment,
     [OWNERSHIP_TAG_KEYS.task]: task,
+    ...(protectedEnvironment ? { [OWNERSHIP_TAG_KEYS.protected]: "true" } : {}),
   };
 }
 
@@ -32,7 +43,7 @@ export function ownershipFromTags(tags: unknown): Ownership | undefined {
   const environment = memberOf(tags, OWNERSHIP_TAG_KEYS.environment);
   const task = memberOf(tags, OWNERSHIP_TAG_KEYS.task);
   if (typeof managedBy !== "string" || typeof environment !== "string" || typeof task !== "string") return undefined;
-  return { managedBy, environment, task };
+  return { managedBy, environment, task, protected: memberOf(tags, OWNERSHIP_TAG_KEYS.protected) === "true" };
 }
 
 export function readOwnership(kind: ResourceKind, live: LiveResource): Ownership | undefined {
@@ -50,14 +61,20 @@ export function isOwnedBy(ownership: Ownership | undefined, environment: string,
 }
 
 /**
- * The desired resource with the ownership tags merged into its tag map, so no task can forget them. They win over a
- * task's own tag of the same key (any casing). Kinds without a tags path stamp ownership themselves.
+ * The desired resource with the ownership tags merged into its tag map, so no task can forget them. The ownership keys
+ * are reserved: they win over a task's own tag of the same key (any casing), and `protected` appears only when the
+ * environment is protected. Kinds without a tags path stamp ownership themselves.
  */
-export function withOwnershipTags(desired: DesiredResource, kind: KindRules, environment: string): DesiredResource {
+export function withOwnershipTags(
+  desired: DesiredResource,
+  kind: KindRules,
+  environment: string,
+  protectedEnvironment = false,
+): DesiredResource {
   const path = tagsPathOf(kind);
   if (path === null) return desired;
-  const stamp = ownershipTags(environment, desired.task);
-  const stampKeys = new Set(Object.keys(stamp));
+  const stamp = ownershipTags(environment, desired.task, protectedEnvironment);
+  const stampKeys = new Set<string>(Object.values(OWNERSHIP_TAG_KEYS));
   const current = valueAt(desired.properties, path);
   const kept = Object.entries(isWireObject(current) ? current : {}).filter(
     ([key]) => !stampKeys.has(key.toLowerCase()),

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { z } from "zod";
-import { PLAN_VERSION, type Plan } from "./plan.ts";
+import { PLAN_PROBLEM_CODES, PLAN_VERSION, type Plan } from "./plan.ts";
 import { PlanFileError } from "./plan-file-error.ts";
 
 // JSON drops `undefined` (an unset live value), so both sides may be missing from a saved diff.
@@ -21,6 +21,16 @@ const changeSchema = z.strictObject({
   properties: z.record(z.string(), z.unknown()).optional(),
   diff: z.array(propertyChangeSchema),
   liveFingerprint: z.string().min(1),
+  protected: z.literal(true).optional(),
+  contents: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        type: z.string().min(1),
+        owner: z.strictObject({ environment: z.string(), task: z.string() }).optional(),
+      }),
+    )
+    .optional(),
 });
 
 const planSchema = z.strictObject({
@@ -33,10 +43,18 @@ const planSchema = z.strictObject({
   prune: z.boolean(),
   tasks: z.array(z.string().min(1)),
   changes: z.array(changeSchema),
-  orphans: z.array(z.strictObject({ kind: z.string(), id: z.string(), name: z.string(), task: z.string() })),
+  orphans: z.array(
+    z.strictObject({
+      address: z.string().optional(),
+      kind: z.string(),
+      id: z.string(),
+      name: z.string(),
+      task: z.string(),
+    }),
+  ),
   problems: z.array(
     z.strictObject({
-      code: z.enum(["unmanaged-conflict", "ownership-conflict", "forces-replacement"]),
+      code: z.enum(PLAN_PROBLEM_CODES),
       address: z.string(),
       id: z.string(),
       message: z.string(),

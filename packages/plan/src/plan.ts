@@ -22,17 +22,42 @@ export interface PlanChange {
   readonly diff: readonly PropertyChange[];
   /** Hash of the live state this change was computed against; apply refuses if it moved. */
   readonly liveFingerprint: string;
+  /** The live resource says its environment is protected: applying this needs the protected confirmation. */
+  readonly protected?: true;
+  /** Deletes only: what ARM deletes along with the resource, as listed under it when the plan was made. */
+  readonly contents?: readonly PlanContent[];
+}
+
+/**
+ * Something ARM deletes with its parent (a container in an account, a role assignment at its scope, a resource in a
+ * group). A delete is planned only when each is owned by the plan's environment or is itself deleted by the plan.
+ */
+export interface PlanContent {
+  readonly id: string;
+  /** The ARM type, for the message: `Microsoft.Storage/storageAccounts/blobServices/containers`. */
+  readonly type: string;
+  /** Set when the content carries this repository's ownership stamp. */
+  readonly owner?: { readonly environment: string; readonly task: string };
 }
 
 /** An owned resource that left the configuration but stays because `prune` was not set. */
 export interface PlanOrphan {
+  /** As a delete would be addressed; absent in plans saved before orphans had addresses. */
+  readonly address?: string;
   readonly kind: string;
   readonly id: string;
   readonly name: string;
   readonly task: string;
 }
 
-export type PlanProblemCode = "unmanaged-conflict" | "ownership-conflict" | "forces-replacement";
+export const PLAN_PROBLEM_CODES = [
+  "unmanaged-conflict",
+  "ownership-conflict",
+  "forces-replacement",
+  "unowned-contents",
+] as const;
+
+export type PlanProblemCode = (typeof PLAN_PROBLEM_CODES)[number];
 
 /** Something that makes the plan impossible to apply as configured; the message says what to do. */
 export interface PlanProblem {

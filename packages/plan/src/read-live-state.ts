@@ -25,7 +25,7 @@ export async function readLiveState(input: ReadLiveStateInput): Promise<Map<stri
       });
       return [kind.kind, resources];
     } catch (error) {
-      throw new LiveReadError(kind.kind, error);
+      throw new LiveReadError(`live ${kind.kind} resources`, error);
     }
   });
   return new Map(await Promise.all(reads));

@@ -1,6 +1,7 @@
 import { styleText } from "node:util";
 import type { WireObject } from "./desired-resource.ts";
 import { type Plan, type PlanChange, summarizePlan } from "./plan.ts";
+import type { PropertyChange } from "./property-change.ts";
 import { childPath, isWireObject } from "./property-path.ts";
 import { redactChange, redactProperties, rulesLookup } from "./redact.ts";
 import type { DiffRules, KindRules } from "./resource-kind.ts";
@@ -25,9 +26,8 @@ export function renderPlanText(plan: Plan, options: RenderTextOptions): string {
     if (change.action !== "no-op") lines.push(...renderChange(change, rulesOf(change.kind), paint), "");
   }
   for (const orphan of plan.orphans) {
-    lines.push(
-      paint("dim", `  # ${orphan.id} (task ${orphan.task}) is no longer configured: would delete with --prune`),
-    );
+    lines.push(paint("dim", `  # ${orphan.address ?? orphan.id} left the configuration: kept (--prune deletes it)`));
+    if (orphan.address) lines.push(paint("dim", `      id: ${orphan.id}`));
   }
   if (plan.orphans.length > 0) lines.push("");
   if (plan.problems.length > 0) {
@@ -40,13 +40,20 @@ export function renderPlanText(plan: Plan, options: RenderTextOptions): string {
     for (const note of plan.notes) lines.push(paint("yellow", `  * ${note.address}: ${note.message}`));
     lines.push("");
   }
-  const summary = summarizePlan(plan);
-  lines.push(
-    summary.create + summary.update + summary.delete === 0
-      ? paint("bold", "No changes. Azure matches the configuration.")
-      : paint("bold", `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete.`),
-  );
+  lines.push(paint("bold", summaryLine(plan)));
   return `${lines.join("\n")}\n`;
+}
+
+/** The last line: what the plan does, and never "matches" while owned leftovers are kept. */
+function summaryLine(plan: Plan): string {
+  const summary = summarizePlan(plan);
+  if (summary.create + summary.update + summary.delete > 0) {
+    return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete.`;
+  }
+  if (plan.orphans.length > 0) {
+    return `No changes to apply. ${plan.orphans.length} owned resource(s) left the configuration and are kept (listed above; --prune deletes them).`;
+  }
+  return "No changes. Azure matches the configuration.";
 }
 
 function renderChange(change: PlanChange, rules: DiffRules, paint: (style: Style, text: string) => string): string[] {
@@ -62,10 +69,36 @@ function renderChange(change: PlanChange, rules: DiffRules, paint: (style: Style
       paint("yellow", `  ~ update ${change.address}`),
       ...change.diff
         .map((entry) => redactChange(entry, rules))
+        .flatMap((entry) => perKey(entry, rules))
         .map((entry) => `      ${entry.path}: ${formatValue(entry.before)} -> ${formatValue(entry.after)}`),
     ];
   }
-  return [paint("red", `  - delete ${change.address}`)];
+  const lines = [paint("red", `  - delete ${change.address}`)];
+  if (change.address !== change.id) lines.push(`      id: ${change.id}`);
+  if ((change.contents?.length ?? 0) > 0) lines.push(`      with what is under it: ${describeContents(change)}`);
+  return lines;
+}
+
+/** A whole map (tags) that changed, as one line per key that changed: `tags.owner: "a" -> "b"`. */
+function perKey(entry: PropertyChange, rules: DiffRules): PropertyChange[] {
+  const { before, after } = entry;
+  if (!rules.wholeMapPaths?.includes(entry.path) || !(isWireObject(before) || isWireObject(after))) return [entry];
+  const was = isWireObject(before) ? before : {};
+  const now = isWireObject(after) ? after : {};
+  return [...new Set([...Object.keys(was), ...Object.keys(now)])]
+    .sort()
+    .filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]))
+    .map((key) => ({ path: `${entry.path}.${key}`, before: was[key], after: now[key] }));
+}
+
+/** `2 containers, 1 role assignment`: what a delete takes with it, by type (the last segment of the ARM type). */
+function describeContents(change: PlanChange): string {
+  const counts = new Map<string, number>();
+  for (const content of change.contents ?? []) {
+    const type = (content.type.split("/").at(-1) ?? content.type).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  return [...counts].map(([type, count]) => `${count} ${count === 1 ? type.replace(/s$/, "") : type}`).join(", ");
 }
 
 /** Leaf paths of the desired properties; arrays and whole maps (tags) print as one value. */

@@ -1,6 +1,7 @@
 import type { DesiredResource } from "./desired-resource.ts";
 import type { LiveResource } from "./live-resource.ts";
 import type { Ownership } from "./ownership.ts";
+import type { PlanContent } from "./plan.ts";
 import type { PropertyChange } from "./property-change.ts";
 
 /** What the engine asks a kind to read, once per plan (and once again before apply). */
@@ -40,9 +41,20 @@ export interface KindRules extends DiffRules {
  * `readLive` once per kind (list calls per group and type, not one GET per resource), decides, then calls the writes.
  */
 export interface ResourceKind extends KindRules {
+  /**
+   * The plan address of a live resource no longer configured (a delete, or a leftover kept without --prune), in the
+   * form its task gives the desired ones: `storage.container["acct/old"]`. Default: its resource id.
+   */
+  addressOf?(live: LiveResource, ownership: Ownership): string;
   /** Ownership of a type that cannot carry tags (role assignments...). Default: read the tags at `tagsPath`. */
   readOwnership?(live: LiveResource): Ownership | undefined;
   readLive(request: ReadLiveRequest): Promise<LiveResource[]>;
+  /**
+   * Everything ARM would delete along with `live` (children, role assignments and locks at its scope, a group's
+   * resources), each with its ownership stamp when it has one. Read when a delete is planned, so a delete that would
+   * take something this environment does not own is refused in the plan. A kind whose resources hold nothing omits it.
+   */
+  readContents?(live: LiveResource, signal?: AbortSignal): Promise<PlanContent[]>;
   create(desired: DesiredResource, signal: AbortSignal): Promise<void>;
   update(
     desired: DesiredResource,

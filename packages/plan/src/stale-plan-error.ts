@@ -1,17 +1,18 @@
-export interface StaleChange {
-  readonly address: string;
-  readonly id: string;
-  readonly reason: string;
-}
+import type { PlanMismatch } from "./compare-plans.ts";
 
-/** Live state moved since the plan was made: applying it now would not do what was shown and approved. */
+/**
+ * The approved plan is not what a fresh plan produces: Azure moved since it was made, it was edited, or the
+ * configuration changed. Applying it would not do what was shown and approved, so nothing is written.
+ */
 export class StalePlanError extends Error {
-  readonly stale: readonly StaleChange[];
+  readonly mismatches: readonly PlanMismatch[];
 
-  constructor(stale: readonly StaleChange[]) {
-    const lines = stale.map((entry) => `  - ${entry.address}: ${entry.reason}`).join("\n");
-    super(`the live state changed since the plan was made; nothing was applied. Make a new plan.\n${lines}`);
+  constructor(mismatches: readonly PlanMismatch[]) {
+    const lines = mismatches.map((entry) => `  - ${entry.address}: ${entry.reason}`).join("\n");
+    super(
+      `the plan no longer matches Azure and the configuration; nothing was applied. Make a new plan and review it.\n${lines}`,
+    );
     this.name = "StalePlanError";
-    this.stale = stale;
+    this.mismatches = mismatches;
   }
 }

@@ -1,3 +1,4 @@
+import type { PlanMismatch } from "./compare-plans.ts";
 import { diffRulesOf } from "./diff-rules-of.ts";
 import { ABSENT_FINGERPRINT, liveFingerprint } from "./live-fingerprint.ts";
 import type { LiveResource } from "./live-resource.ts";
@@ -6,7 +7,7 @@ import type { Plan } from "./plan.ts";
 import { PlanConfigError } from "./plan-config-error.ts";
 import { readLiveState } from "./read-live-state.ts";
 import type { ResourceKind } from "./resource-kind.ts";
-import { type StaleChange, StalePlanError } from "./stale-plan-error.ts";
+import { StalePlanError } from "./stale-plan-error.ts";
 
 /**
  * Re-reads live state (one read per kind in the plan) and checks every change's fingerprint, no-ops included.
@@ -33,7 +34,7 @@ export async function verifyPlanCurrent(
   for (const resources of live.values())
     for (const resource of resources) liveById.set(resource.id.toLowerCase(), resource);
 
-  const stale: StaleChange[] = [];
+  const stale: PlanMismatch[] = [];
   for (const change of plan.changes) {
     const kind = kinds.get(change.kind)!;
     const current = liveById.get(change.id.toLowerCase());
@@ -41,10 +42,10 @@ export async function verifyPlanCurrent(
     if (fingerprint === change.liveFingerprint) continue;
     const reason =
       change.liveFingerprint === ABSENT_FINGERPRINT
-        ? "was created since the plan was made"
+        ? "was created in Azure since the plan was made"
         : current === undefined
-          ? "was deleted since the plan was made"
-          : "changed since the plan was made";
+          ? "was deleted in Azure since the plan was made"
+          : "changed in Azure since the plan was made";
     stale.push({ address: change.address, id: change.id, reason });
   }
   if (stale.length > 0) throw new StalePlanError(stale);

@@ -71,22 +71,22 @@ describe("applyPlan", () => {
       label: "a compared property of an update target changed",
       outOfBand: (accounts) =>
         accounts.seed(accountId("rg-app", "st1"), liveAccount({ properties: { minimumTlsVersion: "TLS1_1" } })),
-      stale: [['storage.account["st1"]', "changed since the plan was made"]],
+      stale: [['storage.account["st1"]', "changed in Azure since the plan was made"]],
     },
     {
       label: "a resource appeared where the plan creates one",
       outOfBand: (accounts) => accounts.seed(accountId("rg-app", "st3"), liveAccount()),
-      stale: [['storage.account["st3"]', "was created since the plan was made"]],
+      stale: [['storage.account["st3"]', "was created in Azure since the plan was made"]],
     },
     {
       label: "a no-op resource was deleted",
       outOfBand: (accounts) => accounts.store.delete(accountId("rg-app", "st2")),
-      stale: [['storage.account["st2"]', "was deleted since the plan was made"]],
+      stale: [['storage.account["st2"]', "was deleted in Azure since the plan was made"]],
     },
     {
       label: "tags changed (ownership could have moved)",
       outOfBand: (accounts) => accounts.seed(accountId("rg-app", "st2"), { ...liveAccount(), tags: {} }),
-      stale: [['storage.account["st2"]', "changed since the plan was made"]],
+      stale: [['storage.account["st2"]', "changed in Azure since the plan was made"]],
     },
   ])("a saved plan is refused when $label", async ({ outOfBand, stale }) => {
     const { accounts, kinds, plan } = world();
@@ -99,7 +99,7 @@ describe("applyPlan", () => {
     const refused = applyPlan(parsePlan(JSON.parse(saved), "plan.json"), { kinds });
     await expect(refused).rejects.toThrow(StalePlanError);
     const error = (await refused.catch((caught: unknown) => caught)) as StalePlanError;
-    expect(error.stale.map((entry) => [entry.address, entry.reason])).toEqual(stale);
+    expect(error.mismatches.map((entry) => [entry.address, entry.reason])).toEqual(stale);
     expect(error.message).toContain("nothing was applied");
     expect(writes(kinds).length).toBe(before);
   });
@@ -110,7 +110,7 @@ describe("applyPlan", () => {
     const saved = serializePlan(await plan([], true));
     accounts.seed(accountId("rg-app", "old1"), { ...liveAccount(), tags: { "managed-by": "someone-else" } });
     await expect(applyPlan(parsePlan(JSON.parse(saved), "plan.json"), { kinds })).rejects.toThrow(
-      /old1: changed since the plan was made/,
+      /old1: changed in Azure since the plan was made/,
     );
     expect(accounts.store.has(accountId("rg-app", "old1"))).toBe(true);
   });

@@ -8,6 +8,7 @@ describe("renderPlanText", () => {
     const plan = samplePlan({
       orphans: [
         {
+          address: 'storage.account["stkeep"]',
           kind: "Microsoft.Storage/storageAccounts",
           id: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stkeep",
           name: "stkeep",
@@ -37,11 +38,14 @@ describe("renderPlanText", () => {
         ~ update storage.account["stdemo02"]
             properties.minimumTlsVersion: "TLS1_0" -> "TLS1_2"
             properties.encryption.keyvaultproperties.clientSecret: (sensitive) -> (sensitive)
-            tags: {"env":"dev"} -> {"env":"dev","owner":"ops"}
+            tags.owner: (unset) -> "ops"
 
-        - delete /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-app/providers/Microsoft.Storage/storageAccounts/stold01
+        - delete storage.account["stold01"]
+            id: /subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-app/providers/Microsoft.Storage/storageAccounts/stold01
+            with what is under it: 1 container
 
-        # /subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stkeep (task storage) is no longer configured: would delete with --prune
+        # storage.account["stkeep"] left the configuration: kept (--prune deletes it)
+            id: /subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/stkeep
 
       Errors (the plan cannot be applied):
         ! storage.account["stx"]: /x exists but is not managed by this repo
@@ -49,6 +53,16 @@ describe("renderPlanText", () => {
       Plan: 1 to create, 1 to update, 1 to delete.
       "
     `);
+  });
+
+  it("never says Azure matches the configuration while owned leftovers are kept", () => {
+    const orphan = { address: 'storage.account["old"]', kind: "k", id: "/x/old", name: "old", task: "storage" };
+    const text = renderPlanText(samplePlan({ changes: [noOpChange], orphans: [orphan] }), { color: false });
+    expect(text).not.toContain("Azure matches the configuration");
+    expect(text).toContain("No changes to apply. 1 owned resource(s) left the configuration and are kept");
+    expect(renderPlanText(samplePlan({ changes: [noOpChange] }), { color: false })).toContain(
+      "No changes. Azure matches the configuration.",
+    );
   });
 
   it("lists notes (what was not checked) after the problems, without blocking the summary", () => {

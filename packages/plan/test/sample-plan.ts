@@ -41,10 +41,17 @@ export const updateChange: PlanChange = {
 export const deleteChange: PlanChange = {
   ...base,
   action: "delete",
-  address: accountId("rg-app", "stold01"),
+  address: 'storage.account["stold01"]',
   kind: "Microsoft.Storage/storageAccounts",
   id: accountId("rg-app", "stold01"),
   name: "stold01",
+  contents: [
+    {
+      id: `${accountId("rg-app", "stold01")}/blobServices/default/containers/logs`,
+      type: "Microsoft.Storage/storageAccounts/blobServices/containers",
+      owner: { environment: "dev", task: "storage" },
+    },
+  ],
 };
 
 export const noOpChange: PlanChange = {

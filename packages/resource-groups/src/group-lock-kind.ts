@@ -33,6 +33,7 @@ export function groupLockKind(options: KindOptions): ResourceKind {
     tagsPath: null,
     caseInsensitivePaths: ["properties.level"],
     readOwnership: (live) => ownershipOf(live.body),
+    addressOf: (live, owner) => `${owner.task}.lock["${groupNameOf(live.id)}"]`,
     async readLive(request) {
       const wanted = new Set(request.ids.map((id) => id.toLowerCase()));
       const locks = await listWireOrPerGroup(

@@ -9,6 +9,7 @@ export { ownershipFromNote, ownershipNote } from "./ownership-note.ts";
 export { RESOURCE_GROUP_KIND, resourceGroupKind } from "./resource-group-kind.ts";
 export { GROUP_LOCK_NAME, groupLockId, groupNameOf, resourceGroupId } from "./resource-ids.ts";
 export { ROLE_ASSIGNMENT_KIND, type RoleAssignmentKindOptions, roleAssignmentKind } from "./role-assignment-kind.ts";
+export { extensionsUnder, planContent } from "./scope-contents.ts";
 export { resourceGroupsTask } from "./task.ts";
 export { UnownedContentsError } from "./unowned-contents-error.ts";
 export { getWire, isAuthorizationFailed, isNotFound, listWire } from "./wire-capture.ts";

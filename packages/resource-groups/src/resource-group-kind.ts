@@ -1,3 +1,5 @@
+import { AuthorizationManagementClient } from "@azure/arm-authorization";
+import { ManagementLockClient } from "@azure/arm-locks";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import {
   type DesiredResource,
@@ -9,6 +11,7 @@ import {
 } from "@infra/plan";
 import type { KindOptions } from "./kind-options.ts";
 import { groupNameOf } from "./resource-ids.ts";
+import { extensionsUnder, planContent } from "./scope-contents.ts";
 import { UnownedContentsError } from "./unowned-contents-error.ts";
 import { listWire } from "./wire-capture.ts";
 
@@ -17,14 +20,16 @@ export const RESOURCE_GROUP_KIND = "Microsoft.Resources/resourceGroups";
 /**
  * Resource groups: one list of the subscription's groups per read (ARM lists a caller whose roles are on some groups
  * only those groups, so this list needs no per-group fallback); create and update are the same PUT (location +
- * tags); a delete first lists the group's resources and refuses if any is not this environment's.
+ * tags); what a delete would take with it is read into the plan, and listed again just before the delete, which
+ * refuses if any resource in the group is not this environment's by then.
  */
 export function resourceGroupKind(options: KindOptions): ResourceKind {
-  const client = new ResourceManagementClient(
-    options.azure.credential,
-    options.azure.subscriptionId,
-    options.azure.clientOptions,
-  );
+  const { credential, subscriptionId, clientOptions } = options.azure;
+  const client = new ResourceManagementClient(credential, subscriptionId, clientOptions);
+  const extensions = {
+    authorization: new AuthorizationManagementClient(credential, subscriptionId, clientOptions),
+    locks: new ManagementLockClient(credential, subscriptionId, clientOptions),
+  };
   const put = async (desired: DesiredResource, signal: AbortSignal): Promise<void> => {
     const { location, tags } = desired.properties;
     await client.resourceGroups.createOrUpdate(
@@ -36,6 +41,7 @@ export function resourceGroupKind(options: KindOptions): ResourceKind {
   return {
     kind: RESOURCE_GROUP_KIND,
     immutablePaths: ["location"],
+    addressOf: (live, owner) => `${owner.task}.group["${groupNameOf(live.id)}"]`,
     async readLive(request) {
       const wanted = new Set(request.ids.map((id) => id.toLowerCase()));
       const groups = await listWire(() => client.resourceGroups.list({ abortSignal: request.signal }));
@@ -46,6 +52,15 @@ export function resourceGroupKind(options: KindOptions): ResourceKind {
             isOwnedBy(ownershipFromTags(body.tags), request.environment, request.tasks),
         )
         .map((body): LiveResource => ({ id: String(body.id), kind: RESOURCE_GROUP_KIND, body }));
+    },
+    // A group's delete takes every resource in it, and the role assignments and locks at or under it.
+    async readContents(live, signal) {
+      const name = groupNameOf(live.id);
+      const [resources, scoped] = await Promise.all([
+        listWire(() => client.resources.listByResourceGroup(name, { abortSignal: signal })),
+        extensionsUnder(extensions, live.id, signal),
+      ]);
+      return [...resources.map((body) => planContent(body, ownershipFromTags(body.tags))), ...scoped];
     },
     create: put,
     update: (desired, _live, _diff, signal) => put(desired, signal),

@@ -20,6 +20,8 @@ export interface RoleAssignmentKindOptions extends KindOptions {
   readonly task: string;
   /** Ownership of an assignment whose description a service did not keep (e.g. a name derived from its content). */
   readonly fallbackOwnership?: (body: WireObject) => Ownership | undefined;
+  /** The plan address of an assignment no longer configured; default `<task>.role-assignment["<name>"]`. */
+  readonly addressOf?: (body: WireObject, owner: Ownership) => string;
   /** The principal to grant, where the desired value is a placeholder until an identity of the same apply exists. */
   readonly resolvePrincipal?: (value: unknown, signal: AbortSignal) => Promise<string>;
 }
@@ -59,6 +61,8 @@ export function roleAssignmentKind(options: RoleAssignmentKindOptions): Resource
     immutablePaths: ["properties.roleDefinitionId", "properties.principalId"],
     caseInsensitivePaths: ["properties.principalId", "properties.principalType"],
     readOwnership: (live: LiveResource) => ownershipOf(live.body),
+    addressOf: (live, owner) =>
+      options.addressOf?.(live.body, owner) ?? `${owner.task}.role-assignment["${String(live.body.name)}"]`,
     async readLive(request) {
       const assignments = await listWireOrPerGroup(
         {

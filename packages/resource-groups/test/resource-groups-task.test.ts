@@ -2,7 +2,7 @@ import { ManagementLockClient } from "@azure/arm-locks";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import { StorageManagementClient } from "@azure/arm-storage";
 import { validateEnvironment } from "@infra/environments";
-import { applyPlan, createPlan, type Plan, type ResourceKind } from "@infra/plan";
+import { applyPlan, createPlan, type Plan, type ResourceKind, withContentProblems } from "@infra/plan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desiredResourceGroups } from "../src/desired-resource-groups.ts";
 import { groupLockKind } from "../src/group-lock-kind.ts";
@@ -149,13 +149,29 @@ describe("resource groups and their locks", () => {
       .pollUntilDone();
 
     const destroy = await plan([], true);
-    expect(destroy.changes.map((change) => [change.action, change.address]).sort()).toEqual(
+    expect(destroy.changes.map((change) => [change.action, change.address, change.id]).sort()).toEqual(
       [
-        ["delete", expect.stringMatching(/\/resourceGroups\/rg-rgt-app$/)],
-        ["delete", expect.stringMatching(/\/resourceGroups\/rg-rgt-app\/providers\/Microsoft.Authorization\/locks\//)],
-        ["delete", expect.stringMatching(/\/resourceGroups\/rg-rgt-data$/)],
+        ["delete", 'resource-groups.group["rg-rgt-app"]', expect.stringMatching(/\/resourceGroups\/rg-rgt-app$/)],
+        [
+          "delete",
+          'resource-groups.lock["rg-rgt-app"]',
+          expect.stringMatching(/\/resourceGroups\/rg-rgt-app\/providers\/Microsoft.Authorization\/locks\//),
+        ],
+        ["delete", 'resource-groups.group["rg-rgt-data"]', expect.stringMatching(/\/resourceGroups\/rg-rgt-data$/)],
       ].sort(),
     );
+    // The plan knows what the group's delete would take: the stranger blocks it, before anything is deleted.
+    const checked = withContentProblems(destroy);
+    expect(checked.problems.map((problem) => [problem.code, problem.address])).toEqual([
+      ["unowned-contents", 'resource-groups.group["rg-rgt-data"]'],
+    ]);
+    expect(checked.problems[0]?.message).toContain("rgtstranger01");
+    await expect(applyPlan(checked, { kinds })).rejects.toThrow(/cannot be applied/);
+    expect((await groups.resourceGroups.checkExistence("rg-rgt-data")).body).toBe(true);
+    expect((await groups.resourceGroups.checkExistence("rg-rgt-app")).body).toBe(true);
+
+    // Should the plan be applied all the same (or the stranger arrive after it was made), the group's own delete
+    // still lists its contents first and refuses: the stranger stays.
     const result = await applyPlan(destroy, { kinds });
     expect(result.failed).toHaveLength(1);
     const failure = result.failed[0]?.error;
@@ -163,7 +179,5 @@ describe("resource groups and their locks", () => {
     expect(String((failure as Error).message)).toContain("rgtstranger01");
     expect((await groups.resourceGroups.checkExistence("rg-rgt-data")).body).toBe(true);
     expect((await storage.storageAccounts.getProperties("rg-rgt-data", "rgtstranger01")).name).toBe("rgtstranger01");
-    // The group without strangers went, lock first (the lock is nested under it).
-    expect((await groups.resourceGroups.checkExistence("rg-rgt-app")).body).toBe(false);
   });
 });

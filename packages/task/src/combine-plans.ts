@@ -1,6 +1,10 @@
-import { type Plan, PlanFileError, withNotes } from "@infra/plan";
+import { applyOrder, type Plan, PlanFileError, withContentProblems, withNotes } from "@infra/plan";
 
-/** The task plans of one run as ONE plan: what the person confirms, what `--out` saves, what apply executes. */
+/**
+ * The task plans of one run as ONE plan: what the person confirms, what `--out` saves, what apply executes. Changes
+ * are listed in the order they apply (a group before its account, a lock after its group), and every delete is checked
+ * against everything it would take with it across all tasks.
+ */
 export function combinePlans(parts: readonly Plan[]): Plan {
   const [first] = parts;
   if (!first) throw new PlanFileError("task plans", ["no task produced a plan"]);
@@ -11,7 +15,7 @@ export function combinePlans(parts: readonly Plan[]): Plan {
       ]);
     }
   }
-  return {
+  const combined: Plan = {
     ...first,
     createdAt: parts.map((part) => part.createdAt).sort()[0] ?? first.createdAt,
     prune: parts.some((part) => part.prune),
@@ -21,4 +25,5 @@ export function combinePlans(parts: readonly Plan[]): Plan {
     problems: parts.flatMap((part) => part.problems),
     ...withNotes(parts.flatMap((part) => part.notes ?? [])),
   };
+  return withContentProblems({ ...combined, changes: applyOrder(combined) });
 }

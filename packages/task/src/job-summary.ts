@@ -1,6 +1,6 @@
 import { appendStepSummary, isGitHubActions, setOutput } from "@infra/cli";
 import { type Plan, renderPlanText, summarizePlan } from "@infra/plan";
-import { applySummary, type TaskApplyReport } from "./apply-report.ts";
+import { type ApplyReport, applySummary } from "./apply-report.ts";
 
 /** Markdown for a GitHub job summary or PR comment: the plan as a diff block, so + / - / ~ lines are coloured. */
 export function planMarkdown(plan: Plan): string {
@@ -23,15 +23,10 @@ export function planMarkdown(plan: Plan): string {
 }
 
 /** In GitHub Actions: the plan and what apply did in the job summary, and the tasks' outputs in `$GITHUB_OUTPUT`. */
-export function publishToGitHub(
-  env: NodeJS.ProcessEnv,
-  plan: Plan,
-  reports: readonly TaskApplyReport[] | undefined,
-): void {
+export function publishToGitHub(env: NodeJS.ProcessEnv, plan: Plan, report: ApplyReport | undefined): void {
   if (!isGitHubActions(env)) return;
   const parts = [planMarkdown(plan)];
-  if (reports) parts.push("### Apply", "", "```", applySummary(reports), "```", "");
+  if (report) parts.push("### Apply", "", "```", applySummary(report), "```", "");
   appendStepSummary(parts.join("\n"), { env });
-  for (const output of reports?.flatMap((report) => report.outputs) ?? [])
-    setOutput(output.name, output.value, { env });
+  for (const output of report?.outputs ?? []) setOutput(output.name, output.value, { env });
 }

@@ -1,17 +1,21 @@
-import { join } from "node:path";
 import type { ParseArgsOptionsConfig } from "node:util";
-// The clouds alone: the root process never signs in (the tasks do), so it does not load @azure/identity.
-import { resolveCloud } from "@infra/auth/clouds";
-import { CliError, type CommandContext, ExitCode } from "@infra/cli";
+import { CliError, type CommandContext, describeError, ExitCode, UsageError } from "@infra/cli";
 import type { Environment } from "@infra/environments";
-import { hasPendingChanges, type Plan, renderPlanText, summarizePlan, writePlanFile } from "@infra/plan";
-import { applyFailed, applySummary, type TaskApplyReport } from "./apply-report.ts";
+import {
+  type ApplyProgressEvent,
+  hasPendingChanges,
+  type Plan,
+  type PlanSummary,
+  renderPlanText,
+  summarizePlan,
+} from "@infra/plan";
+import { applyEnvironment } from "./apply-environment.ts";
+import { type ApplyReport, applyFailed, applySummary } from "./apply-report.ts";
 import { confirmApply } from "./confirm-apply.ts";
-import { withEnvironmentLock } from "./environment-lock.ts";
 import { publishToGitHub } from "./job-summary.ts";
-import { runTaskPhase } from "./run-task-phase.ts";
+import { protectionOf } from "./protection.ts";
 import { ApplyFailedError, PlanHasProblemsError } from "./task-errors.ts";
-import { forwardedFlags } from "./task-run-directory.ts";
+import type { TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
 
 /** The person said no: nothing was changed. */
 export class ApplyCancelledError extends CliError {
@@ -24,34 +28,38 @@ export class ApplyCancelledError extends CliError {
 export interface ApplyFlowRequest {
   environment: Environment;
   plan: Plan;
-  /** turbo task that applies: `apply` (dependency order) or `destroy` (reverse order). */
-  turboTask: "apply" | "destroy";
-  verb: string;
+  planRequest: TaskPlanRequest;
+  runtimes: readonly TaskRuntime[];
+  verb: "apply" | "destroy";
   confirmEnv: string | undefined;
   concurrency: string | undefined;
-  dir: string;
-  repoRoot: string;
-  cwd: string;
 }
 
 interface ApplyFlowResult {
   plan: Plan;
-  apply: TaskApplyReport[] | null;
+  apply: ApplyReport | null;
+}
+
+/** `--concurrency N`: a whole number of at least 1. */
+export function parseConcurrency(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const concurrency = Number(value);
+  if (!(Number.isInteger(concurrency) && concurrency >= 1)) {
+    throw new UsageError(`--concurrency ${value}: must be a whole number of at least 1`);
+  }
+  return concurrency;
 }
 
 /**
- * Show the plan, ask once, apply it through every task in order, summarise. With `--json` the plan is shown on stderr
- * and stdout gets one document: `{ plan, apply }`.
- *
- * The apply phase holds the environment's lock (`withEnvironmentLock`: cloud + subscription + environment): a second
- * provision or destroy of the same environment started meanwhile refuses with exit 1, naming the running one, and
- * changes nothing. It refuses rather than waits because its plan was made while the first was changing things.
+ * Show the plan, ask once, apply it through every task in one schedule, summarise. With `--json` the plan is shown
+ * on stderr and stdout gets one document: `{ plan, apply }`.
  */
 export async function applyWithConfirmation<O extends ParseArgsOptionsConfig>(
   run: CommandContext<O>,
   request: ApplyFlowRequest,
 ): Promise<void> {
   const { plan } = request;
+  const concurrency = parseConcurrency(request.concurrency);
   const color = !run.flags.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
   (run.flags.json ? run.stderr : run.stdout).write(`${renderPlanText(plan, { color })}\n`);
   if (plan.problems.length > 0) throw new PlanHasProblemsError(plan.problems.length);
@@ -61,10 +69,12 @@ export async function applyWithConfirmation<O extends ParseArgsOptionsConfig>(
     return;
   }
   const summary = summarizePlan(plan);
+  const protection = protectionOf(request.environment, plan);
+  if (protection.protected) run.log.info("%s is protected: %s", plan.environment, protection.reason);
   const confirmed = await confirmApply({
-    action: `${request.verb} ${summary.create + summary.update + summary.delete} change(s) in ${plan.environment}`,
+    action: `${confirmationAction(request.verb, summary)} in ${plan.environment}`,
     environment: plan.environment,
-    protectedEnvironment: request.environment.protected,
+    protectedEnvironment: protection.protected,
     yes: run.flags.yes,
     confirmEnv: request.confirmEnv,
     input: process.stdin,
@@ -72,41 +82,43 @@ export async function applyWithConfirmation<O extends ParseArgsOptionsConfig>(
   });
   if (!confirmed) throw new ApplyCancelledError();
 
-  const lockKey = {
-    resourceManagerEndpoint: resolveCloud(run.env).resourceManagerEndpoint,
-    subscriptionId: plan.subscriptionId,
-    environment: plan.environment,
-  };
-  const planFile = join(request.dir, "plan.json");
-  await writePlanFile(planFile, plan);
-  const results = await withEnvironmentLock(
-    lockKey,
-    { command: request.turboTask === "destroy" ? "destroy" : "provision" },
-    () =>
-      runTaskPhase<TaskApplyReport>({
-        turboTask: request.turboTask,
-        phase: "apply",
-        args: [
-          ...forwardedFlags(run.flags, request.cwd),
-          "--plan",
-          planFile,
-          ...(request.concurrency ? ["--concurrency", request.concurrency] : []),
-        ],
-        dir: request.dir,
-        repoRoot: request.repoRoot,
-        env: run.env,
-        signal: run.signal,
-        outputLogs: "full",
-        verbose: run.flags.verbose,
-      }),
-  );
-  const reports = results.flatMap((result) => (result.data ? [result.data] : []));
-  publishToGitHub(run.env, plan, reports);
-  run.printResult<ApplyFlowResult>({ plan, apply: reports }, () => applySummary(reports));
-  if (applyFailed(reports)) {
-    throw new ApplyFailedError(
-      reports.reduce((sum, report) => sum + report.failed.length, 0),
-      reports.reduce((sum, report) => sum + report.skipped.length, 0),
-    );
+  // Only provision and destroy sign in at the root, and only now: for the environment's lock (see azure-apply-lock.ts).
+  const { azureApplyLock } = await import("./azure-apply-lock.ts");
+  const lock = await azureApplyLock(plan, {
+    environment: request.environment,
+    command: request.verb === "destroy" ? "destroy" : "provision",
+    env: run.env,
+    log: run.log,
+    signal: run.signal,
+  });
+  const report = await applyEnvironment({
+    approved: plan,
+    planRequest: request.planRequest,
+    runtimes: request.runtimes,
+    lock,
+    concurrency,
+    signal: run.signal,
+    onProgress: (event) => reportProgress(run, event),
+  });
+  publishToGitHub(run.env, plan, report);
+  run.printResult<ApplyFlowResult>({ plan, apply: report }, () => applySummary(report));
+  if (applyFailed(report)) throw new ApplyFailedError(report.failed.length, report.skipped.length);
+}
+
+/** What the question names: "apply 3 change(s)", "delete 21 resource(s)", "apply 2 change(s) and delete 1 resource(s)". */
+function confirmationAction(verb: "apply" | "destroy", summary: PlanSummary): string {
+  const writes = summary.create + summary.update;
+  if (verb === "destroy" || writes === 0) return `delete ${summary.delete} resource(s)`;
+  if (summary.delete === 0) return `apply ${writes} change(s)`;
+  return `apply ${writes} change(s) and delete ${summary.delete} resource(s)`;
+}
+
+function reportProgress<O extends ParseArgsOptionsConfig>(run: CommandContext<O>, event: ApplyProgressEvent): void {
+  const { action, address } = event.item;
+  if (event.type === "succeeded") run.progress.report(action, address, "done", event.durationMs);
+  if (event.type === "failed") {
+    const line = describeError(event.error, { verbose: false }).lines[0]?.replace(/^error: /, "") ?? "failed";
+    run.progress.report(action, address, `FAILED ${line}`, event.durationMs);
   }
+  if (event.type === "skipped") run.progress.report(action, address, `skipped: ${event.reason}`, 0);
 }

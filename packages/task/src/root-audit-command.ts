@@ -3,9 +3,8 @@ import { defineCommand } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
 import { auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
 import { defaultSuppressionFile, withSuppressions } from "./audit-suppressions.ts";
-import { runTaskPhase } from "./run-task-phase.ts";
-import type { TaskAuditResult } from "./task-audit.ts";
-import { forwardedFlags, withRunDirectory } from "./task-run-directory.ts";
+import { forwardedFlags } from "./forwarded-flags.ts";
+import { withTaskSession } from "./task-session.ts";
 
 /** `pnpm run audit [-- --env X] [--format sarif --output audit.sarif]`: every task's audit, one combined report. */
 export function rootAuditCommand(repoRoot: string) {
@@ -18,28 +17,29 @@ export function rootAuditCommand(repoRoot: string) {
       const flags = parseAuditFlags(run.values, run.flags.json);
       // Validate the environment here: a bad file exits 2 before any task starts or any request is made.
       if (run.flags.env || run.flags.envFile) await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
-      const cwd = process.cwd();
-      const results = await withRunDirectory((dir) =>
-        runTaskPhase<TaskAuditResult>({
+      const results = await withTaskSession(
+        {
           turboTask: "audit",
-          phase: "audit",
-          args: [
-            ...forwardedFlags(run.flags, cwd),
-            ...(run.values.subscription ?? []).flatMap((id) => ["--subscription", id]),
-            ...(run.values["resource-group"] ? ["--resource-group", run.values["resource-group"]] : []),
-          ],
-          dir,
-          repoRoot,
+          args: forwardedFlags(run.flags, process.cwd()),
           env: run.env,
+          repoRoot,
           signal: run.signal,
-          outputLogs: "errors-only",
           verbose: run.flags.verbose,
-        }),
+        },
+        (session) =>
+          Promise.all(
+            session.runtimes.map((runtime) =>
+              runtime.audit({
+                subscriptions: run.values.subscription,
+                resourceGroup: run.values["resource-group"],
+              }),
+            ),
+          ),
       );
       const combined: AuditReport = {
         tool: DEFAULT_TOOL,
-        rules: results.flatMap((result) => result.data?.rules ?? []),
-        findings: results.flatMap((result) => result.data?.findings ?? []),
+        rules: results.flatMap((result) => result.rules),
+        findings: results.flatMap((result) => result.findings),
       };
       const file = run.values.suppressions ?? defaultSuppressionFile(repoRoot);
       const report = await withSuppressions(combined, file, run.values.suppressions !== undefined, new Date());

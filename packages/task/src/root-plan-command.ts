@@ -1,10 +1,12 @@
 import { defineCommand, needsAttention } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
 import { hasPendingChanges, writePlanFile } from "@infra/plan";
-import { planAllTasks } from "./combined-plan.ts";
+import { forwardedFlags } from "./forwarded-flags.ts";
+import { planEnvironment } from "./plan-environment.ts";
 import { printPlan } from "./plan-output.ts";
+import { deletesAndProtection } from "./safety-usage.ts";
 import { PlanHasProblemsError } from "./task-errors.ts";
-import { withRunDirectory } from "./task-run-directory.ts";
+import { withTaskSession } from "./task-session.ts";
 
 /** `pnpm run plan -- --env X [--out plan.json] [--prune] [--detailed-exitcode]`: one combined plan of every task. */
 export function rootPlanCommand(repoRoot: string) {
@@ -13,7 +15,8 @@ export function rootPlanCommand(repoRoot: string) {
     summary: "Show what provisioning would change in an environment (reads only; changes nothing).",
     usage: `  --out PATH            save the plan; apply exactly it with \`pnpm run provision -- --plan PATH\`
   --prune               also delete owned resources that left the configuration
-  --detailed-exitcode   exit 3 when changes are pending, 0 when Azure matches the configuration`,
+  --detailed-exitcode   exit 3 when changes are pending, 0 when Azure matches the configuration
+${deletesAndProtection}`,
     options: {
       out: { type: "string" },
       prune: { type: "boolean" },
@@ -21,15 +24,17 @@ export function rootPlanCommand(repoRoot: string) {
     },
     async run(run) {
       const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
-      const plan = await withRunDirectory((dir) =>
-        planAllTasks(run, {
-          environment,
-          prune: run.values.prune === true,
-          destroy: false,
-          dir,
+      run.log.info("planning %s: reading live state", environment.name);
+      const plan = await withTaskSession(
+        {
+          turboTask: "provision",
+          args: forwardedFlags(run.flags, process.cwd()),
+          env: run.env,
           repoRoot,
-          cwd: process.cwd(),
-        }),
+          signal: run.signal,
+          verbose: run.flags.verbose,
+        },
+        (session) => planEnvironment(session.runtimes, { prune: run.values.prune === true, destroy: false }),
       );
       if (run.values.out) await writePlanFile(run.values.out, plan);
       printPlan(run, plan, []);

@@ -1,22 +1,26 @@
 import { defineCommand, UsageError } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
-import { readPlanFile } from "@infra/plan";
-import { planAllTasks } from "./combined-plan.ts";
+import { comparePlans, type Plan, readPlanFile, StalePlanError } from "@infra/plan";
+import { forwardedFlags } from "./forwarded-flags.ts";
+import { planEnvironment } from "./plan-environment.ts";
 import { applyWithConfirmation } from "./root-apply-flow.ts";
-import { withRunDirectory } from "./task-run-directory.ts";
+import { deletesAndProtection } from "./safety-usage.ts";
+import { withTaskSession } from "./task-session.ts";
 
 const sharedUsage = `  --yes                 apply without asking (required without a terminal)
   --confirm-env NAME    also required for a protected environment without a terminal: its name
-  --concurrency N       changes in flight at once per task (default 64)`;
+  --concurrency N       changes in flight at once (default 64)`;
 
 /** `pnpm run provision -- --env X [--plan plan.json] [--prune] [--yes] [--confirm-env X]`. */
 export function rootProvisionCommand(repoRoot: string) {
   return defineCommand({
     name: "provision",
     summary: "Make an environment match the configuration: plan, show, confirm once, apply in dependency order.",
-    usage: `  --plan PATH           apply exactly this saved plan (refused if live state moved since it was made)
-  --prune               also delete owned resources that left the configuration
-${sharedUsage}`,
+    usage: `  --plan PATH           apply this saved plan (from \`plan --out\`) only if it is exactly what a fresh plan of the
+                        same configuration gives now; otherwise nothing is written and each difference is named
+  --prune               also delete what this environment owns that left the configuration
+${sharedUsage}
+${deletesAndProtection}`,
     options: {
       plan: { type: "string" },
       prune: { type: "boolean" },
@@ -24,34 +28,45 @@ ${sharedUsage}`,
       concurrency: { type: "string" },
     },
     async run(run) {
+      if (run.values.plan && run.values.prune) {
+        throw new UsageError("--prune is decided when the plan is made, not with --plan");
+      }
       const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
-      await withRunDirectory(async (dir) => {
-        const cwd = process.cwd();
-        let plan = run.values.plan ? await readPlanFile(run.values.plan) : undefined;
-        if (plan && run.values.prune) throw new UsageError("--prune is decided when the plan is made, not with --plan");
-        if (plan && plan.environment !== environment.name) {
-          throw new UsageError(`${run.values.plan} is a plan for "${plan.environment}", not "${environment.name}"`);
-        }
-        plan ??= await planAllTasks(run, {
-          environment,
-          prune: run.values.prune === true,
-          destroy: false,
-          dir,
+      const saved = run.values.plan ? await readPlanFile(run.values.plan) : undefined;
+      if (saved && saved.environment !== environment.name) {
+        throw new UsageError(`${run.values.plan} is a plan for "${saved.environment}", not "${environment.name}"`);
+      }
+      const planRequest = { prune: saved ? saved.prune : run.values.prune === true, destroy: false };
+      await withTaskSession(
+        {
+          turboTask: "provision",
+          args: forwardedFlags(run.flags, process.cwd()),
+          env: run.env,
           repoRoot,
-          cwd,
-        });
-        await applyWithConfirmation(run, {
-          environment,
-          plan,
-          turboTask: "apply",
-          verb: "apply",
-          confirmEnv: run.values["confirm-env"],
-          concurrency: run.values.concurrency,
-          dir,
-          repoRoot,
-          cwd,
-        });
-      });
+          signal: run.signal,
+          verbose: run.flags.verbose,
+        },
+        async (session) => {
+          run.log.info("planning %s: reading live state", environment.name);
+          const fresh = await planEnvironment(session.runtimes, planRequest);
+          let approved: Plan = fresh;
+          if (saved) {
+            // A saved plan is shown and confirmed only when it is what the configuration and Azure give now.
+            const mismatches = comparePlans(saved, fresh);
+            if (mismatches.length > 0) throw new StalePlanError(mismatches);
+            approved = saved;
+          }
+          await applyWithConfirmation(run, {
+            environment,
+            plan: approved,
+            planRequest,
+            runtimes: session.runtimes,
+            verb: "apply",
+            confirmEnv: run.values["confirm-env"],
+            concurrency: run.values.concurrency,
+          });
+        },
+      );
     },
   });
 }
@@ -61,25 +76,35 @@ export function rootDestroyCommand(repoRoot: string) {
   return defineCommand({
     name: "destroy",
     summary: "Delete every resource this repo owns in an environment (unowned resources are never touched).",
-    usage: sharedUsage,
+    usage: `${sharedUsage}
+${deletesAndProtection}`,
     options: { "confirm-env": { type: "string" }, concurrency: { type: "string" } },
     async run(run) {
       const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
-      await withRunDirectory(async (dir) => {
-        const cwd = process.cwd();
-        const plan = await planAllTasks(run, { environment, prune: true, destroy: true, dir, repoRoot, cwd });
-        await applyWithConfirmation(run, {
-          environment,
-          plan,
-          turboTask: "destroy",
-          verb: "destroy",
-          confirmEnv: run.values["confirm-env"],
-          concurrency: run.values.concurrency,
-          dir,
+      const planRequest = { prune: true, destroy: true };
+      await withTaskSession(
+        {
+          turboTask: "provision",
+          args: forwardedFlags(run.flags, process.cwd()),
+          env: run.env,
           repoRoot,
-          cwd,
-        });
-      });
+          signal: run.signal,
+          verbose: run.flags.verbose,
+        },
+        async (session) => {
+          run.log.info("planning the destruction of %s: reading live state", environment.name);
+          const plan = await planEnvironment(session.runtimes, planRequest);
+          await applyWithConfirmation(run, {
+            environment,
+            plan,
+            planRequest,
+            runtimes: session.runtimes,
+            verb: "destroy",
+            confirmEnv: run.values["confirm-env"],
+            concurrency: run.values.concurrency,
+          });
+        },
+      );
     },
   });
 }

@@ -4,53 +4,94 @@ import { createInterface } from "node:readline";
 import { isTurboChrome } from "./turbo-chrome.ts";
 
 export interface TurboRun {
-  /** The turbo task: plan, apply, destroy, audit. */
+  /** The turbo task: `provision` or `audit`. */
   task: string;
   /** Arguments for every task process, after `--`. */
   args: readonly string[];
   env: NodeJS.ProcessEnv;
   cwd: string;
-  signal?: AbortSignal;
-  /** turbo's --output-logs: `full` shows each task's progress as it happens, `errors-only` only a failing task's. */
-  outputLogs?: "full" | "errors-only";
   /** Keep turbo's own header and summary lines (--verbose). */
   verbose?: boolean;
 }
 
+/** turbo running one task across the task packages, in a process group of its own that the root command ends. */
+export interface TurboProcess {
+  /** Resolves with turbo's exit code (1 when it ended on a signal). */
+  readonly exited: Promise<number>;
+  /**
+   * Waits up to `graceMs` for turbo to end by itself (its tasks leave when the session says bye), then ends its
+   * process group: SIGTERM, and SIGKILL a moment later.
+   */
+  stop(graceMs: number): Promise<void>;
+}
+
 /**
- * Runs one turbo task across the task packages. Everything turbo prints goes to stderr (its own chrome only with
- * --verbose), so the root command's stdout carries only its result (`--json` prints exactly one document).
+ * Starts one turbo task across the task packages. Everything turbo prints goes to stderr (its own chrome only with
+ * --verbose), so the root command's stdout carries only its result (`--json` prints exactly one document). turbo runs
+ * in its own process group: a Ctrl-C in the terminal reaches the root command alone, which decides when and how the
+ * tasks stop, and a root command that exits early ends the whole group.
  */
-export function runTurbo(run: TurboRun): Promise<number> {
+export function startTurbo(run: TurboRun): TurboProcess {
   // turbo's own binary, not `pnpm exec turbo`: one process start (~0.4 s) less on every root command.
   const turbo = join(run.cwd, "node_modules", ".bin", "turbo");
-  const args = [
-    "run",
-    run.task,
-    `--output-logs=${run.outputLogs ?? "full"}`,
-    "--log-order=stream",
-    "--log-prefix=task",
-    "--",
-    ...run.args,
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(turbo, args, {
-      cwd: run.cwd,
-      env: {
-        ...run.env,
-        TURBO_TELEMETRY_DISABLED: "1",
-        TURBO_NO_UPDATE_NOTIFIER: "1",
-        TURBO_PRINT_VERSION_DISABLED: "1",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      signal: run.signal,
-    });
-    for (const stream of [child.stdout, child.stderr]) {
-      createInterface({ input: stream }).on("line", (line) => {
-        if (run.verbose || !isTurboChrome(line)) process.stderr.write(`${line}\n`);
-      });
-    }
-    child.on("error", (error) => (error.name === "AbortError" ? resolve(130) : reject(error)));
-    child.on("close", (code, signal) => resolve(code ?? (signal === "SIGINT" ? 130 : 1)));
+  const args = ["run", run.task, "--output-logs=full", "--log-order=stream", "--log-prefix=task", "--", ...run.args];
+  const child = spawn(turbo, args, {
+    cwd: run.cwd,
+    env: {
+      ...run.env,
+      TURBO_TELEMETRY_DISABLED: "1",
+      TURBO_NO_UPDATE_NOTIFIER: "1",
+      TURBO_PRINT_VERSION_DISABLED: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on("line", (line) => {
+      if (run.verbose || !isTurboChrome(line)) process.stderr.write(`${line}\n`);
+    });
+  }
+  let running = true;
+  const killGroup = (signal: NodeJS.Signals): void => {
+    if (!running || child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  // Whatever way the root command ends (an uncaught error included), it does not leave turbo and its tasks behind.
+  const onExit = (): void => killGroup("SIGKILL");
+  process.on("exit", onExit);
+  const exited = new Promise<number>((resolve) => {
+    child.on("error", () => resolve(1));
+    child.on("close", (code) => {
+      running = false;
+      process.off("exit", onExit);
+      resolve(code ?? 1);
+    });
+  });
+  return {
+    exited,
+    async stop(graceMs) {
+      if (!running) return;
+      if (await settlesWithin(exited, graceMs)) return;
+      killGroup("SIGTERM");
+      if (await settlesWithin(exited, 3000)) return;
+      killGroup("SIGKILL");
+      await exited;
+    },
+  };
+}
+
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,9 +1,9 @@
+import type { PlanChange } from "@infra/plan";
 import { describe, expect, it } from "vitest";
 import { combinePlans } from "../src/combine-plans.ts";
-import { taskPart } from "../src/task-plan.ts";
 import { change, plan } from "./plan-fixtures.ts";
 
-describe("combinePlans and taskPart", () => {
+describe("combinePlans", () => {
   const groups = plan("resource-groups", [change("resource-groups", "rg.a", "create")], {
     createdAt: "2026-11-26T06:00:02.000Z",
   });
@@ -30,13 +30,31 @@ describe("combinePlans and taskPart", () => {
     expect(() => combinePlans([])).toThrow(/no task produced a plan/);
   });
 
-  it("splits a combined plan back into one task's part", () => {
-    const part = taskPart(combinePlans([groups, storage]), "storage");
-    expect(part.tasks).toEqual(["storage"]);
-    expect(part.changes.map((entry) => entry.address)).toEqual(["st.a", "st.b"]);
-    expect(part.problems.map((problem) => problem.address)).toEqual(["st.b"]);
-    expect(part.notes?.map((note) => note.address)).toEqual(["st.a"]);
-    expect(taskPart(combinePlans([groups, storage]), "resource-groups").problems).toEqual([]);
-    expect(taskPart(combinePlans([groups, storage]), "resource-groups")).not.toHaveProperty("notes");
+  it("lists changes in apply order across tasks: a group before its account, whatever order the tasks answered in", () => {
+    const combined = combinePlans([storage, groups]);
+    expect(combined.changes.map((entry) => entry.address)).toEqual(["rg.a", "st.a", "st.b"]);
+  });
+
+  it("refuses a delete that would take another task's unstamped resource not deleted by the plan", () => {
+    const group: PlanChange = {
+      ...change("resource-groups", "rg.old", "delete"),
+      id: "/subscriptions/s/resourceGroups/old",
+      contents: [
+        { id: "/subscriptions/s/resourceGroups/old/providers/Test/st", type: "Test/storage" },
+        {
+          id: "/subscriptions/s/resourceGroups/old/providers/Test/mine",
+          type: "Test/storage",
+          owner: { environment: "test", task: "storage" },
+        },
+      ],
+    };
+    const deletesIt: PlanChange = {
+      ...change("storage", "st.old", "delete"),
+      id: "/subscriptions/s/resourceGroups/old/providers/Test/st",
+    };
+    expect(combinePlans([plan("resource-groups", [group])]).problems.map((entry) => entry.code)).toEqual([
+      "unowned-contents",
+    ]);
+    expect(combinePlans([plan("resource-groups", [group]), plan("storage", [deletesIt])]).problems).toEqual([]);
   });
 });

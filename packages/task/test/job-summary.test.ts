@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { forwardedFlags } from "../src/forwarded-flags.ts";
 import { planMarkdown } from "../src/job-summary.ts";
-import { forwardedFlags } from "../src/task-run-directory.ts";
 import { change, plan } from "./plan-fixtures.ts";
 
 describe("planMarkdown", () => {

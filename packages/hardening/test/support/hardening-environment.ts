@@ -1,3 +1,4 @@
+import { lockHome } from "@infra/arm";
 import { SEED } from "@infra/emulator";
 
 /**
@@ -28,4 +29,14 @@ export function hardeningEnvironment(name: string, options: { accounts?: number;
       })),
     },
   };
+}
+
+/** The environment's lock account (see @infra/arm): the storage task provisions it beside the declared accounts. */
+export function lockAccountName(environment: ReturnType<typeof hardeningEnvironment>): string {
+  return lockHome(environment, environment.subscriptionId)?.accountName ?? "";
+}
+
+/** Every account an apply of `environment` leaves: the declared ones and its lock account, sorted. */
+export function provisionedAccountNames(environment: ReturnType<typeof hardeningEnvironment>): string[] {
+  return [...environment.storage.accounts.map((account) => account.name), lockAccountName(environment)].sort();
 }

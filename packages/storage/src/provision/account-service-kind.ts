@@ -20,6 +20,7 @@ export function accountServiceKind(
   kind: string,
   segment: "blobServices" | "fileServices",
   calls: ServiceCalls,
+  address: (account: string) => string,
 ): ResourceKind {
   const put = async (desired: DesiredResource, signal: AbortSignal): Promise<void> => {
     const { resourceGroup, name } = accountLocationOf(desired.id);
@@ -29,6 +30,7 @@ export function accountServiceKind(
     kind,
     tagsPath: null,
     readOwnership: () => accountChildOwnership(options.environment),
+    addressOf: (live) => address(accountLocationOf(live.id).name),
     async readLive(request) {
       const found = await Promise.all(
         (await existingAccounts(options, request.signal)).map(async (account) => {

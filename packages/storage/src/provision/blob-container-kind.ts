@@ -1,5 +1,6 @@
 import type { DesiredResource, ResourceKind, WireObject } from "@infra/plan";
 import { isNotFound, listWire } from "@infra/resource-groups";
+import { storageAddress } from "./addresses.ts";
 import { ownershipFromMetadata } from "./container-ownership.ts";
 import { existingAccounts } from "./existing-accounts.ts";
 import { ownedOrWanted } from "./owned-or-wanted.ts";
@@ -20,6 +21,7 @@ export function blobContainerKind(options: StorageKindOptions): ResourceKind {
     caseInsensitivePaths: ["properties.publicAccess"],
     wholeMapPaths: ["properties.metadata"],
     readOwnership: (live) => ownershipOf(live.body),
+    addressOf: (live) => storageAddress.container(accountLocationOf(live.id).name, lastSegment(live.id)),
     async readLive(request) {
       const lists = await Promise.all(
         (await existingAccounts(options, request.signal)).map(async (account) => {

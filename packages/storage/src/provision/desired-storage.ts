@@ -5,13 +5,16 @@ import { blobServiceBaseline, containerBaseline, fileServiceBaseline, storageAcc
 import { STORAGE_TASK, storageAddress } from "./addresses.ts";
 import { containerOwnershipMetadata } from "./container-ownership.ts";
 import { roleDefinitionId, STORAGE_DATA_ROLE_IDS } from "./data-roles.ts";
+import { environmentAccounts } from "./environment-accounts.ts";
 import { roleAssignmentName } from "./role-assignment-name.ts";
 import { storageAccountId } from "./storage-ids.ts";
 import { STORAGE_KINDS } from "./storage-kind-names.ts";
 
 /** Everything the environment's storage section asks for, in ARM wire shape, the secure baseline applied. */
 export function desiredStorage(environment: Environment, subscriptionId: string): DesiredResource[] {
-  return environment.storage.accounts.flatMap((account) => desiredForAccount(environment, subscriptionId, account));
+  return environmentAccounts(environment, subscriptionId).flatMap((account) =>
+    desiredForAccount(environment, subscriptionId, account),
+  );
 }
 
 function desiredForAccount(

@@ -2,6 +2,7 @@ import type { ManagementPolicySchema } from "@azure/arm-storage";
 import type { DesiredResource, ResourceKind, WireObject } from "@infra/plan";
 import { getWire } from "@infra/resource-groups";
 import { accountChildOwnership } from "./account-child-ownership.ts";
+import { storageAddress } from "./addresses.ts";
 import { existingAccounts } from "./existing-accounts.ts";
 import { storageClient } from "./storage-clients.ts";
 import { accountLocationOf, storageAccountId } from "./storage-ids.ts";
@@ -24,6 +25,7 @@ export function managementPolicyKind(options: StorageKindOptions): ResourceKind 
     tagsPath: null,
     caseInsensitivePaths: ["properties.policy.rules[].type"],
     readOwnership: () => accountChildOwnership(options.environment),
+    addressOf: (live) => storageAddress.lifecycle(accountLocationOf(live.id).name),
     async readLive(request) {
       const found = await Promise.all(
         (await existingAccounts(options, request.signal)).map(async (account) => {

@@ -1,9 +1,10 @@
 import type { Ownership, ResourceKind, WireObject } from "@infra/plan";
 import { roleAssignmentKind as sharedRoleAssignmentKind } from "@infra/resource-groups";
 import { accountChildOwnership } from "./account-child-ownership.ts";
-import { STORAGE_TASK } from "./addresses.ts";
+import { STORAGE_TASK, storageAddress } from "./addresses.ts";
+import { STORAGE_DATA_ROLE_IDS } from "./data-roles.ts";
 import { roleAssignmentName } from "./role-assignment-name.ts";
-import { lastSegment, storageAccountId } from "./storage-ids.ts";
+import { accountLocationOf, lastSegment, storageAccountId } from "./storage-ids.ts";
 import type { StorageKindOptions } from "./storage-kind-options.ts";
 
 const SCOPE_OF = /\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/]+$/i;
@@ -28,5 +29,18 @@ export function roleAssignmentKind(options: StorageKindOptions): ResourceKind {
     );
     return String(body.name).toLowerCase() === derived ? accountChildOwnership(options.environment) : undefined;
   };
-  return sharedRoleAssignmentKind({ ...options, task: STORAGE_TASK, fallbackOwnership: derivedNameOwnership });
+  // `storage.role-assignment["acct/Storage Blob Data Reader/<principal>"]`, as the configuration names it.
+  const addressOf = (body: WireObject): string => {
+    const properties = (body.properties ?? {}) as WireObject;
+    const roleId = lastSegment(String(properties.roleDefinitionId)).toLowerCase();
+    const role = Object.entries(STORAGE_DATA_ROLE_IDS).find(([, id]) => id === roleId)?.[0] ?? roleId;
+    const account = accountLocationOf(String(body.id)).name;
+    return storageAddress.roleAssignment(account, role, String(properties.principalId));
+  };
+  return sharedRoleAssignmentKind({
+    ...options,
+    task: STORAGE_TASK,
+    fallbackOwnership: derivedNameOwnership,
+    addressOf,
+  });
 }

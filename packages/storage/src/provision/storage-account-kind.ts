@@ -1,6 +1,8 @@
 import { ownershipFromTags, type ResourceKind } from "@infra/plan";
+import { accountContentsReader } from "./account-contents.ts";
 import { accountDirectory } from "./account-directory.ts";
 import { accountCreateModel, accountPatchModel } from "./account-model.ts";
+import { storageAddress } from "./addresses.ts";
 import { ownedOrWanted } from "./owned-or-wanted.ts";
 import { storageClient } from "./storage-clients.ts";
 import { accountLocationOf } from "./storage-ids.ts";
@@ -38,6 +40,8 @@ export function storageAccountKind(
       const accounts = await directory.list(request.signal);
       return ownedOrWanted(STORAGE_KINDS.account, accounts, request, (body) => ownershipFromTags(body.tags));
     },
+    readContents: accountContentsReader(options.azure),
+    addressOf: (live) => storageAddress.account(accountLocationOf(live.id).name),
     async create(desired, signal) {
       const { resourceGroup, name } = accountLocationOf(desired.id);
       await client.storageAccounts.beginCreateAndWait(resourceGroup, name, accountCreateModel(desired.properties), {

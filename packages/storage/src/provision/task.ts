@@ -4,6 +4,7 @@ import { storageAudit } from "../audit/collect/storage-audit.ts";
 import { accountOutputs } from "./account-outputs.ts";
 import { STORAGE_TASK } from "./addresses.ts";
 import { desiredStorage } from "./desired-storage.ts";
+import { environmentAccounts } from "./environment-accounts.ts";
 import { checkAccountNames } from "./name-availability.ts";
 import { storageKinds } from "./storage-kinds.ts";
 
@@ -11,7 +12,11 @@ import { storageKinds } from "./storage-kinds.ts";
 export const storageTask: TaskDefinition = {
   name: STORAGE_TASK,
   summary: "storage accounts (secure baseline), blob service settings, containers, lifecycle policies, data roles",
-  kinds: (context) => storageKinds({ ...kindOptionsFor(context), accounts: context.environment.storage.accounts }),
+  kinds: (context) =>
+    storageKinds({
+      ...kindOptionsFor(context),
+      accounts: environmentAccounts(context.environment, context.azure.subscriptionId),
+    }),
   desired: ({ azure, environment }) => desiredStorage(environment, azure.subscriptionId),
   preflight: (plan, { azure, signal }) => checkAccountNames(plan, azure, signal),
   outputs: (plan, { azure, environment, signal }) => accountOutputs(plan, azure, environment, signal),

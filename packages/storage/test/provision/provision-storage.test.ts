@@ -7,6 +7,7 @@ import { armRequests, type EmulatorContext, openEmulatorContext, POLL_MS } from 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STORAGE_DATA_ROLE_IDS } from "../../src/provision/data-roles.ts";
 import { desiredStorage } from "../../src/provision/desired-storage.ts";
+import { environmentAccounts } from "../../src/provision/environment-accounts.ts";
 import { checkAccountNames } from "../../src/provision/name-availability.ts";
 import { roleAssignmentName } from "../../src/provision/role-assignment-name.ts";
 import { storageKinds } from "../../src/provision/storage-kinds.ts";
@@ -60,7 +61,7 @@ function kindsFor(env: Environment): ResourceKind[] {
   return [
     resourceGroupKind(options),
     groupLockKind(options),
-    ...storageKinds({ ...options, accounts: env.storage.accounts }),
+    ...storageKinds({ ...options, accounts: environmentAccounts(env, sub) }),
   ];
 }
 const plan = (env: Environment = environment, prune = false) =>
@@ -93,15 +94,15 @@ afterAll(async () => {
 });
 
 describe("storage provisioning against the emulator", () => {
-  it("provisions 2 groups and 3 accounts with their settings, containers and a role assignment", async () => {
+  it("provisions 2 groups and 3 accounts (and the lock's account) with their settings, containers and a role assignment", async () => {
     const first = await plan();
     expect(first.problems).toEqual([]);
     const counts = Object.groupBy(first.changes, (change) => change.kind);
     expect(Object.fromEntries(Object.entries(counts).map(([kind, list]) => [kind, list?.length]))).toEqual({
       "Microsoft.Resources/resourceGroups": 2,
-      "Microsoft.Storage/storageAccounts": 3,
-      "Microsoft.Storage/storageAccounts/blobServices": 3,
-      "Microsoft.Storage/storageAccounts/fileServices": 3,
+      "Microsoft.Storage/storageAccounts": 4,
+      "Microsoft.Storage/storageAccounts/blobServices": 4,
+      "Microsoft.Storage/storageAccounts/fileServices": 4,
       "Microsoft.Storage/storageAccounts/blobServices/containers": 4,
       "Microsoft.Storage/storageAccounts/managementPolicies": 1,
       "Microsoft.Authorization/roleAssignments": 1,
@@ -143,7 +144,7 @@ describe("storage provisioning against the emulator", () => {
       "GET /providers/Microsoft.Storage/storageAccounts",
       "GET /resourcegroups",
     ]);
-    expect(requests).toHaveLength(4 + 3 * 4);
+    expect(requests).toHaveLength(4 + 4 * 4);
   });
 
   it.each([
@@ -239,14 +240,12 @@ describe("storage provisioning against the emulator", () => {
         .map((change) => [change.action, change.address])
         .sort(),
     ).toEqual([
-      [
-        "delete",
-        `/subscriptions/${sub}/resourceGroups/rg-stt-data/providers/Microsoft.Storage/storageAccounts/sttdatalake/blobServices/default/containers/raw`,
-      ],
-      [
-        "delete",
-        `/subscriptions/${sub}/resourceGroups/rg-stt-data/providers/Microsoft.Storage/storageAccounts/sttdatalake/managementPolicies/default`,
-      ],
+      ["delete", 'storage.container["sttdatalake/raw"]'],
+      ["delete", 'storage.lifecycle["sttdatalake"]'],
+    ]);
+    expect(pruned.changes.filter((change) => change.action === "delete").map((change) => change.id)).toEqual([
+      `/subscriptions/${sub}/resourceGroups/rg-stt-data/providers/Microsoft.Storage/storageAccounts/sttdatalake/blobServices/default/containers/raw`,
+      `/subscriptions/${sub}/resourceGroups/rg-stt-data/providers/Microsoft.Storage/storageAccounts/sttdatalake/managementPolicies/default`,
     ]);
     await apply(pruned);
     const left = [];

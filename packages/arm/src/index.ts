@@ -1,0 +1,4 @@
+export { EnvironmentLock, type EnvironmentLockOptions, type LockStatus } from "./environment-lock.ts";
+export { describeHolder, EnvironmentLockedError, LockLostError } from "./lock-errors.ts";
+export { type LockHolder, thisRun } from "./lock-holder.ts";
+export { type LockedEnvironment, type LockHome, lockHome } from "./lock-home.ts";

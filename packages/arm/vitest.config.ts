@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    // NODE_EXTRA_CA_CERTS is read at process start: forks inherit it from the emulator's globalSetup, threads would not.
+    pool: "forks",
+    globalSetup: ["@infra/emulator/testing"],
+    testTimeout: 30_000,
+  },
+});

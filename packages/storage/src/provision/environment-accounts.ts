@@ -1,0 +1,24 @@
+import { lockHome } from "@infra/arm";
+import type { Environment, StorageAccountConfig } from "@infra/environments";
+
+/**
+ * The accounts the storage task provisions: those the environment declares, plus the environment's lock account (it
+ * holds the apply lock's container; see @infra/arm). The lock account gets the same secure baseline, with public
+ * network access disabled: the lock is taken through Resource Manager, never over the account's own endpoints.
+ */
+export function environmentAccounts(environment: Environment, subscriptionId: string): StorageAccountConfig[] {
+  const home = lockHome(environment, subscriptionId);
+  if (!home) return [...environment.storage.accounts];
+  const lockAccount: StorageAccountConfig = {
+    name: home.accountName,
+    resourceGroup: home.resourceGroup,
+    sku: "Standard_LRS",
+    kind: "StorageV2",
+    network: { defaultAction: "Deny", publicNetworkAccess: "Disabled", ipRules: [] },
+    softDeleteDays: 7,
+    containers: [],
+    roleAssignments: [],
+    tags: { purpose: "apply-lock" },
+  };
+  return [...environment.storage.accounts, lockAccount];
+}

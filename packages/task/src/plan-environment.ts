@@ -1,0 +1,22 @@
+import { CliError } from "@infra/cli";
+import type { Plan } from "@infra/plan";
+import { combinePlans } from "./combine-plans.ts";
+import type { TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
+
+/** More than one task could not plan: each says why (they often fail for one reason, seen from several sides). */
+export class TasksFailedError extends CliError {
+  constructor(errors: readonly Error[]) {
+    const exitCode = errors.some((error) => error instanceof CliError && error.exitCode === 2) ? 2 : 1;
+    super(`${errors.length} tasks failed:\n${errors.map((error) => `  ${error.message}`).join("\n")}`, exitCode);
+    this.name = "TasksFailedError";
+  }
+}
+
+/** Every task plans at once, each against live state read now; their plans become one. */
+export async function planEnvironment(runtimes: readonly TaskRuntime[], request: TaskPlanRequest): Promise<Plan> {
+  const settled = await Promise.allSettled(runtimes.map((runtime) => runtime.plan(request)));
+  const errors = settled.flatMap((result) => (result.status === "rejected" ? [result.reason as Error] : []));
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) throw new TasksFailedError(errors);
+  return combinePlans(settled.flatMap((result) => (result.status === "fulfilled" ? [result.value] : [])));
+}

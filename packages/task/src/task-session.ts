@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type Socket } from "node:net";
+import { CliError, ExitCode, InterruptedError } from "@infra/cli";
+import { RemoteTaskRuntime } from "./remote-task-runtime.ts";
+import { startTurbo } from "./run-turbo.ts";
+import type { TaskRuntime } from "./task-runtime.ts";
+import { packagesWithScript } from "./task-session-packages.ts";
+import {
+  onMessages,
+  sendMessage,
+  TASK_SESSION_TOKEN_VARIABLE,
+  TASK_SESSION_VARIABLE,
+} from "./task-session-protocol.ts";
+
+export interface TaskSessionOptions {
+  /** The turbo task every participating package defines: `provision` (plan and apply) or `audit`. */
+  turboTask: "provision" | "audit";
+  /** Flags every task process gets (environment, verbosity, credential choice). */
+  args: readonly string[];
+  env: NodeJS.ProcessEnv;
+  repoRoot: string;
+  signal: AbortSignal;
+  verbose: boolean;
+}
+
+/** The task processes of one root command, joined and ready for requests. */
+export interface TaskSession {
+  readonly runtimes: readonly TaskRuntime[];
+}
+
+/** A task process ended before it joined the session: its own error is in the output above. */
+export class TaskStartError extends CliError {
+  constructor(missing: readonly string[], turboExitCode: number) {
+    super(
+      `${missing.join(", ")} ended before joining the run (turbo exited ${turboExitCode}); see the output above`,
+      turboExitCode === 2 ? ExitCode.config : ExitCode.failure,
+    );
+    this.name = "TaskStartError";
+  }
+}
+
+/**
+ * Starts the task processes through turbo (one per package with `turboTask`, all at once), waits until each has
+ * joined, runs `work` with them, then says bye and waits for turbo to end (ending its process group if it lingers).
+ * Only the root command schedules: the processes plan and write when asked and stop when the session ends.
+ */
+export async function withTaskSession<T>(
+  options: TaskSessionOptions,
+  work: (session: TaskSession) => Promise<T>,
+): Promise<T> {
+  const expected = await packagesWithScript(options.repoRoot, options.turboTask);
+  const token = randomBytes(24).toString("hex");
+  const runtimes = new Map<string, RemoteTaskRuntime>();
+  const sockets = new Set<Socket>();
+  let allJoined: () => void = () => undefined;
+  const joined = new Promise<void>((resolve) => {
+    allJoined = resolve;
+  });
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    socket.on("error", () => undefined);
+    socket.on("close", () => sockets.delete(socket));
+    let runtime: RemoteTaskRuntime | undefined;
+    onMessages(socket, (message) => {
+      if (runtime) {
+        if (message.type === "reply") runtime.receive(message);
+        return;
+      }
+      if (message.type !== "hello" || message.token !== token) {
+        socket.destroy();
+        return;
+      }
+      runtime = new RemoteTaskRuntime(message.task, socket);
+      runtimes.set(message.package, runtime);
+      if (expected.every((name) => runtimes.has(name))) allJoined();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : 0;
+  if (expected.length === 0) allJoined();
+
+  const turbo = startTurbo({
+    task: options.turboTask,
+    args: options.args,
+    env: { ...options.env, [TASK_SESSION_VARIABLE]: `127.0.0.1:${port}`, [TASK_SESSION_TOKEN_VARIABLE]: token },
+    cwd: options.repoRoot,
+    verbose: options.verbose,
+  });
+  const interrupted = new Promise<never>((_resolve, reject) => {
+    const stop = (): void => reject(new InterruptedError("interrupted before every task had started"));
+    if (options.signal.aborted) stop();
+    options.signal.addEventListener("abort", stop, { once: true });
+  });
+  interrupted.catch(() => undefined);
+  try {
+    await Promise.race([
+      joined,
+      interrupted,
+      turbo.exited.then((code) => {
+        throw new TaskStartError(
+          expected.filter((name) => !runtimes.has(name)),
+          code,
+        );
+      }),
+    ]);
+    // In task order, so whatever is reported per task reads the same on every run.
+    const joinedRuntimes = [...runtimes.values()].sort((a, b) => a.task.localeCompare(b.task));
+    return await work({ runtimes: joinedRuntimes });
+  } finally {
+    for (const socket of sockets) {
+      sendMessage(socket, { type: "bye" });
+      socket.end();
+    }
+    await turbo.stop(10_000);
+    for (const socket of sockets) socket.destroy();
+    server.close();
+  }
+}
