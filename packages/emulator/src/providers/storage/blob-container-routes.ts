@@ -3,6 +3,8 @@ import {
   CONTAINER_TYPE,
   checkPublicAccessAllowed,
   containerId,
+  containerListItem,
+  containerView,
   validateContainerName,
   writeContainer,
 } from "./blob-container.ts";
@@ -41,7 +43,7 @@ export const blobContainerRoutes: ArmRoute[] = [
     action: `${ACTION}/read`,
     handle(ctx) {
       const account = requireAccount(ctx);
-      return ctx.page({ scope: dataServiceId(account.id, "blobServices"), type: CONTAINER_TYPE });
+      return ctx.page({ scope: dataServiceId(account.id, "blobServices"), type: CONTAINER_TYPE }, containerListItem);
     },
   },
   {
@@ -52,7 +54,7 @@ export const blobContainerRoutes: ArmRoute[] = [
       const account = requireAccount(ctx);
       const container = ctx.store.get(containerId(account.id, String(ctx.params.containerName)));
       if (!container) throw containerNotFound();
-      return { status: 200, body: container };
+      return { status: 200, body: containerView(container) };
     },
   },
   { method: "PUT", pattern: CONTAINER, action: `${ACTION}/write`, handle: (ctx) => write(ctx, "put") },

@@ -14,9 +14,7 @@ export const DATA_SERVICE_TYPES: Record<DataService, string> = {
  * File: share soft delete on for 7 days (the service default since 2021).
  */
 function defaultProperties(service: DataService): Record<string, unknown> {
-  if (service === "blobServices") {
-    return { cors: { corsRules: [] }, deleteRetentionPolicy: { allowPermanentDelete: false, enabled: false } };
-  }
+  if (service === "blobServices") return { cors: { corsRules: [] }, deleteRetentionPolicy: { enabled: false } };
   return {
     cors: { corsRules: [] },
     shareDeleteRetentionPolicy: { enabled: true, days: 7 },
@@ -39,8 +37,32 @@ export function dataServiceView(
     id: dataServiceId(accountId, service),
     name: "default",
     type: DATA_SERVICE_TYPES[service],
-    properties: { ...defaultProperties(service), ...(stored?.properties ?? {}) },
+    properties: withServiceDefaults(service, { ...defaultProperties(service), ...(stored?.properties ?? {}) }),
     sku,
+  };
+}
+
+/** A disabled share soft delete reads back with `days: 0`. */
+function withServiceDefaults(service: DataService, properties: Record<string, unknown>): Record<string, unknown> {
+  const policy = properties.shareDeleteRetentionPolicy;
+  if (service === "fileServices" && isRecord(policy) && policy.enabled === false && policy.days === undefined) {
+    return { ...properties, shareDeleteRetentionPolicy: { ...policy, days: 0 } };
+  }
+  return properties;
+}
+
+/** Last-access-time tracking, once enabled, reports the service's fixed policy name, granularity and blob types. */
+function withTrackingDefaults(given: Record<string, unknown>): Record<string, unknown> {
+  const policy = given.lastAccessTimeTrackingPolicy;
+  if (!isRecord(policy) || policy.enable !== true) return given;
+  return {
+    ...given,
+    lastAccessTimeTrackingPolicy: {
+      name: "AccessTimeTracking",
+      trackingGranularityInDays: 1,
+      blobType: ["blockBlob"],
+      ...policy,
+    },
   };
 }
 
@@ -51,7 +73,8 @@ export function writeDataService(
   stored: ArmResource | undefined,
   body: unknown,
 ): { record: ArmResource; echoed: Record<string, unknown> } {
-  const given = isRecord(body) && isRecord(body.properties) ? body.properties : {};
+  const sent = isRecord(body) && isRecord(body.properties) ? body.properties : {};
+  const given = service === "blobServices" ? withTrackingDefaults(sent) : sent;
   const record: ArmResource = {
     id: dataServiceId(accountId, service),
     name: "default",

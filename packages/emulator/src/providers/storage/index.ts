@@ -1,14 +1,22 @@
 import type { ArmProvider } from "../../arm/contract.ts";
+import { operationsListRoute } from "../../arm/operations-list.ts";
 import { blobContainerRoutes } from "./blob-container-routes.ts";
 import { storageAccountRoutes } from "./storage-account-routes.ts";
 import { storageKeyRoutes } from "./storage-key-routes.ts";
+import { STORAGE_OPERATIONS } from "./storage-operations.ts";
 import { seedLegacyStorage } from "./storage-seed.ts";
 import { storageServiceRoutes } from "./storage-service-routes.ts";
 
 /** Microsoft.Storage: accounts, keys, blob/file service settings, blob containers, lifecycle management policies. */
 export const storageProvider: ArmProvider = {
   name: "Microsoft.Storage",
-  routes: [...storageAccountRoutes, ...storageKeyRoutes, ...storageServiceRoutes, ...blobContainerRoutes],
+  routes: [
+    ...storageAccountRoutes,
+    ...storageKeyRoutes,
+    ...storageServiceRoutes,
+    ...blobContainerRoutes,
+    operationsListRoute("Microsoft.Storage", STORAGE_OPERATIONS),
+  ],
   seed: seedLegacyStorage,
 };
 
