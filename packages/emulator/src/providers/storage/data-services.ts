@@ -1,4 +1,4 @@
-import type { ArmResource } from "../../arm/contract.ts";
+import { ArmError, type ArmResource } from "../../arm/contract.ts";
 import { isRecord } from "./json-record.ts";
 
 /** blobServices/default and fileServices/default: settings that exist with every account, defaults until written. */
@@ -11,15 +11,25 @@ export const DATA_SERVICE_TYPES: Record<DataService, string> = {
 
 /**
  * What a new account reports. Blob: no CORS, blob soft delete off, no container soft delete, no versioning.
- * File: share soft delete on for 7 days (the service default since 2021).
+ * File: share soft delete on for 7 days (the service default since 2021); premium file accounts (kind FileStorage)
+ * also report SMB Multichannel, off.
  */
-function defaultProperties(service: DataService): Record<string, unknown> {
+function defaultProperties(service: DataService, kind: unknown): Record<string, unknown> {
   if (service === "blobServices") return { cors: { corsRules: [] }, deleteRetentionPolicy: { enabled: false } };
   return {
     cors: { corsRules: [] },
     shareDeleteRetentionPolicy: { enabled: true, days: 7 },
-    protocolSettings: { smb: {} },
+    protocolSettings: { smb: kind === "FileStorage" ? { multichannel: { enabled: false } } : {} },
   };
+}
+
+/** SMB Multichannel exists on premium file accounts only; elsewhere setting it is the service's 409. */
+export function checkFileServiceFeatures(body: unknown, account: ArmResource): void {
+  const given = isRecord(body) && isRecord(body.properties) ? body.properties : {};
+  const smb = isRecord(given.protocolSettings) ? given.protocolSettings.smb : undefined;
+  if (isRecord(smb) && smb.multichannel !== undefined && account.kind !== "FileStorage") {
+    throw new ArmError(409, "FeatureNotSupportedForAccount", "SMB Multichannel is not supported for the account.");
+  }
 }
 
 export function dataServiceId(accountId: string, service: DataService): string {
@@ -28,17 +38,17 @@ export function dataServiceId(accountId: string, service: DataService): string {
 
 /** GET: defaults overlaid, per top-level property, by what was written; the account's sku rides along. */
 export function dataServiceView(
-  accountId: string,
+  account: ArmResource,
   service: DataService,
   stored: ArmResource | undefined,
-  sku: unknown,
 ): ArmResource {
+  const defaults = defaultProperties(service, account.kind);
   return {
-    id: dataServiceId(accountId, service),
+    id: dataServiceId(account.id, service),
     name: "default",
     type: DATA_SERVICE_TYPES[service],
-    properties: withServiceDefaults(service, { ...defaultProperties(service), ...(stored?.properties ?? {}) }),
-    sku,
+    properties: withServiceDefaults(service, { ...defaults, ...(stored?.properties ?? {}) }),
+    sku: account.sku,
   };
 }
 
@@ -51,9 +61,16 @@ function withServiceDefaults(service: DataService, properties: Record<string, un
   return properties;
 }
 
-/** Last-access-time tracking, once enabled, reports the service's fixed policy name, granularity and blob types. */
+/**
+ * Last-access-time tracking, once enabled, reports the service's fixed policy name, granularity and blob types;
+ * disabled, it is not reported at all.
+ */
 function withTrackingDefaults(given: Record<string, unknown>): Record<string, unknown> {
   const policy = given.lastAccessTimeTrackingPolicy;
+  if (isRecord(policy) && policy.enable === false) {
+    const { lastAccessTimeTrackingPolicy: _off, ...rest } = given;
+    return rest;
+  }
   if (!isRecord(policy) || policy.enable !== true) return given;
   return {
     ...given,
@@ -81,5 +98,7 @@ export function writeDataService(
     type: DATA_SERVICE_TYPES[service],
     properties: { ...(stored?.properties ?? {}), ...given },
   };
+  const tracking = sent.lastAccessTimeTrackingPolicy;
+  if (isRecord(tracking) && tracking.enable === false) delete record.properties?.lastAccessTimeTrackingPolicy;
   return { record, echoed: given };
 }
