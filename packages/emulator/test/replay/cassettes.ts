@@ -136,4 +136,15 @@ export const CASSETTES: CassetteEntry[] = [
       account("cli_file_smb000001", "filesmb2000003", "2021-09-01"),
     ],
   },
+  {
+    file: "storage/test_storage_account_file_secured_smb.yaml",
+    prelude: groupWithAccount("cli_file_smb000001", "filesmb000002", "2021-08-01", {
+      kind: "FileStorage",
+      sku: "Premium_LRS",
+    }),
+  },
+  {
+    file: "storage/test_storage_account_blob_cors_rule.yaml",
+    prelude: groupWithAccount("cli_test_sa_blob_cors000001", "clitest000002", "2025-06-01"),
+  },
 ];

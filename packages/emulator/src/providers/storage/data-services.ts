@@ -41,8 +41,11 @@ export function dataServiceView(
   account: ArmResource,
   service: DataService,
   stored: ArmResource | undefined,
+  apiVersion: string,
 ): ArmResource {
   const defaults = defaultProperties(service, account.kind);
+  // api-version 2025-06-01 added the static website switch to the blob service; reads report it, off by default.
+  if (service === "blobServices" && apiVersion >= "2025-06-01") defaults.staticWebsite = { enabled: false };
   return {
     id: dataServiceId(account.id, service),
     name: "default",
@@ -52,13 +55,29 @@ export function dataServiceView(
   };
 }
 
-/** A disabled share soft delete reads back with `days: 0`. */
+/**
+ * How the service reads settings back: a disabled share soft delete has `days: 0`, and a CORS rule's empty header
+ * list comes back as one empty string (the service keeps the list as a comma-joined string).
+ */
 function withServiceDefaults(service: DataService, properties: Record<string, unknown>): Record<string, unknown> {
-  const policy = properties.shareDeleteRetentionPolicy;
+  const out = { ...properties };
+  const policy = out.shareDeleteRetentionPolicy;
   if (service === "fileServices" && isRecord(policy) && policy.enabled === false && policy.days === undefined) {
-    return { ...properties, shareDeleteRetentionPolicy: { ...policy, days: 0 } };
+    out.shareDeleteRetentionPolicy = { ...policy, days: 0 };
   }
-  return properties;
+  if (isRecord(out.cors) && Array.isArray(out.cors.corsRules)) {
+    const corsRules = out.cors.corsRules.map((rule: unknown) => {
+      if (!isRecord(rule)) return rule;
+      const read = { ...rule };
+      for (const key of ["allowedHeaders", "exposedHeaders"]) {
+        const list = read[key];
+        if (Array.isArray(list) && list.length === 0) read[key] = [""];
+      }
+      return read;
+    });
+    out.cors = { ...out.cors, corsRules };
+  }
+  return out;
 }
 
 /**

@@ -31,7 +31,7 @@ function dataServiceRoutes(service: DataService): ArmRoute[] {
       handle(ctx) {
         const account = requireAccount(ctx);
         const stored = ctx.store.get(dataServiceId(account.id, service));
-        return { status: 200, body: { value: [dataServiceView(account, service, stored)] } };
+        return { status: 200, body: { value: [dataServiceView(account, service, stored, ctx.apiVersion)] } };
       },
     },
     {
@@ -42,7 +42,7 @@ function dataServiceRoutes(service: DataService): ArmRoute[] {
         checkServiceName(ctx, service);
         const account = requireAccount(ctx);
         const stored = ctx.store.get(dataServiceId(account.id, service));
-        return { status: 200, body: dataServiceView(account, service, stored) };
+        return { status: 200, body: dataServiceView(account, service, stored, ctx.apiVersion) };
       },
     },
     {
