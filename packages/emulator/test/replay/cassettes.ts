@@ -50,6 +50,7 @@ const groupWithAccount = (groupName: string, name: string, apiVersion: string, o
 
 export const CASSETTES: CassetteEntry[] = [
   { file: "identity/test_identity_management.yaml", prelude: [group("cli_test_identity_mgmt_000001")] },
+  { file: "identity/test_revoke_token.yaml", prelude: [group("cli_test_revoke_token_000001", "eastus2euap")] },
   {
     file: "identity/test_federated_identity_credential.yaml",
     prelude: [group("cli_test_federated_identity_credential_000001", "eastus2euap")],
@@ -147,4 +148,17 @@ export const CASSETTES: CassetteEntry[] = [
     file: "storage/test_storage_account_blob_cors_rule.yaml",
     prelude: groupWithAccount("cli_test_sa_blob_cors000001", "clitest000002", "2025-06-01"),
   },
+  {
+    file: "storage/test_storage_account_show_exit_codes.yaml",
+    // The preparer's account as the recording shows it (made in 2022, when anonymous blob access was allowed by default).
+    prelude: groupWithAccount("clitest.rg000001", "clitest000002", "2021-09-01", {
+      kind: "Storage",
+      properties: { allowBlobPublicAccess: true },
+    }),
+  },
+  {
+    file: "resource/test_readonly_resource_group_lock.yaml",
+    prelude: [group("cli_test_readonly_resource_group_lock000001")],
+  },
+  { file: "resource/test_group_lock_commands.yaml", prelude: [group("cli_test_group_lock000001")] },
 ];

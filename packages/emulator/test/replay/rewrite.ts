@@ -13,7 +13,11 @@ export interface RewriteTargets {
 
 /** The recorders' subscription placeholder and the tenants the recordings were made in. */
 const RECORDED_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
-const RECORDED_TENANTS = ["54826b22-38d6-4fb2-bad9-b7b93a3e9c5a", "72f988bf-86f1-41af-91ab-2d7cd011db47"];
+const RECORDED_TENANTS = [
+  "54826b22-38d6-4fb2-bad9-b7b93a3e9c5a",
+  "72f988bf-86f1-41af-91ab-2d7cd011db47",
+  "bea21ebe-8b64-4d06-9f6d-6a889b120a7c",
+];
 const RECORDED_HOST = "https://management.azure.com";
 /** Canary regions the recordings used, mapped to the public region the emulator offers in their place. */
 const REGIONS: Record<string, string> = { eastus2euap: "eastus2", centraluseuap: "centralus" };

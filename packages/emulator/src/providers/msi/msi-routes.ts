@@ -142,6 +142,16 @@ const identityRoutes: ArmRoute[] = [
     },
   },
   {
+    // Azure revokes the tokens already issued to the identity; the emulator answers the same but does not track them.
+    method: "POST",
+    pattern: `${IDENTITY}/revokeTokens`,
+    action: `${ACTION}/revokeTokens/action`,
+    handle(ctx) {
+      requireIdentity(ctx);
+      return { status: 200 };
+    },
+  },
+  {
     method: "DELETE",
     pattern: IDENTITY,
     action: `${ACTION}/delete`,
