@@ -1,5 +1,5 @@
 import type { DesiredResource, ResourceKind, WireObject } from "@infra/plan";
-import { isNotFound, listWire } from "@infra/resource-groups";
+import { getWire, isNotFound, listWire } from "@infra/resource-groups";
 import { ownershipFromMetadata } from "./container-ownership.ts";
 import { existingAccounts } from "./existing-accounts.ts";
 import { ownedOrWanted } from "./owned-or-wanted.ts";
@@ -8,7 +8,11 @@ import { accountLocationOf, lastSegment } from "./storage-ids.ts";
 import { STORAGE_KINDS } from "./storage-kind-names.ts";
 import type { StorageKindOptions } from "./storage-kind-options.ts";
 
-/** Blob containers: one list per account; ownership in the container's metadata (containers have no tags). */
+/**
+ * Blob containers: one list per account, then each container, as ownership is kept in the container's metadata
+ * (containers have no tags) and ARM's container list leaves metadata out (recorded real traffic; also
+ * Azure/azure-sdk-for-net#17717).
+ */
 export function blobContainerKind(options: StorageKindOptions): ResourceKind {
   const client = storageClient(options.azure);
   const ownershipOf = (body: WireObject) =>
@@ -24,8 +28,18 @@ export function blobContainerKind(options: StorageKindOptions): ResourceKind {
       const lists = await Promise.all(
         (await existingAccounts(options, request.signal)).map(async (account) => {
           try {
-            return await listWire(() =>
+            const listed = await listWire(() =>
               client.blobContainers.list(account.resourceGroup, account.name, { abortSignal: request.signal }),
+            );
+            return await Promise.all(
+              listed.map(
+                async (container) =>
+                  (await getWire(() =>
+                    client.blobContainers.get(account.resourceGroup, account.name, String(container.name), {
+                      abortSignal: request.signal,
+                    }),
+                  )) ?? container,
+              ),
             );
           } catch (error) {
             // The account does not exist yet: it has no containers.
