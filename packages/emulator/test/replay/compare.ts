@@ -16,8 +16,9 @@ export interface Answer {
 }
 
 /**
- * Status pairs taken as the same answer, each with the reason. Anything else must match exactly.
- * (A recorded 202 whose operation was polled is compared by its final result: see `replay-cassette.ts`.)
+ * Status pairs taken as the same answer, each with the reason; anything else must match exactly. None is needed: the
+ * emulator answers 200, 201 and 204 where Azure did. A 202 is never the same as an answer at once; an accepted
+ * operation is compared by its final result (see `replay-cassette.ts`).
  */
 export const EQUIVALENT_STATUSES: { recorded: number; replayed: number; why: string }[] = [];
 
