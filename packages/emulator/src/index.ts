@@ -27,6 +27,7 @@ export { idKey, parseResourceId } from "./arm/resource-id.ts";
 export { MemoryResourceStore } from "./arm/resource-store.ts";
 export { BUILT_IN_ROLES, ROLE_IDS } from "./authorization/built-in-roles.ts";
 export { isAzureCliInstalled } from "./azure-cli/azure-cli-installed.ts";
+export { type AzureCliSession, loginAzureCli } from "./azure-cli/azure-cli-session.ts";
 export { azureCliCloudConfig, writeAzureCliCloudConfig } from "./azure-cli/cloud-config.ts";
 export type { FaultRule } from "./control/fault-injector.ts";
 export type { RequestLogEntry } from "./control/request-log.ts";

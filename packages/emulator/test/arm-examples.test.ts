@@ -67,11 +67,30 @@ const withAccount = (p: Record<string, string>) => [group(p), account(p, { allow
 // networkAcls defaults on every account.
 const ACCOUNT_CREATE_EXTRA = [
   "properties.defaultToOAuthAuthentication",
+  "properties.privateEndpointConnections",
   "properties.networkAcls",
   "properties.networkAcls.bypass",
   "properties.networkAcls.virtualNetworkRules",
   "properties.networkAcls.ipRules",
   "properties.networkAcls.defaultAction",
+];
+
+// Recorded real traffic for a kind Storage (general-purpose v1) account has no dfs or static-website endpoints.
+const STORAGE_V1_MISSING = [
+  "properties.primaryEndpoints.dfs",
+  "properties.primaryEndpoints.web",
+  "properties.primaryEndpoints.microsoftEndpoints.dfs",
+  "properties.primaryEndpoints.microsoftEndpoints.web",
+  "properties.primaryEndpoints.internetEndpoints.dfs",
+  "properties.primaryEndpoints.internetEndpoints.web",
+];
+
+// What recorded real traffic shows on every container and Microsoft's container examples leave out.
+const CONTAINER_FLAGS = [
+  "properties.deleted",
+  "properties.remainingRetentionDays",
+  "properties.defaultEncryptionScope",
+  "properties.denyEncryptionScopeOverride",
 ];
 
 const CASES: ExampleCase[] = [
@@ -82,7 +101,8 @@ const CASES: ExampleCase[] = [
     setup: (p) => [group(p)],
     known: {
       extra: ACCOUNT_CREATE_EXTRA,
-      why: "the example response drops a property its own request set (the emulator echoes it); Azure reports networkAcls defaults on every account",
+      missing: STORAGE_V1_MISSING,
+      why: "the example response drops a property its own request set (the emulator echoes it); Azure reports networkAcls defaults and privateEndpointConnections on every account; the example's kind Storage account lists dfs and web endpoints that recorded real traffic for kind Storage does not have",
     },
   },
   {
@@ -92,6 +112,7 @@ const CASES: ExampleCase[] = [
     setup: (p) => [group(p)],
     known: {
       extra: ACCOUNT_CREATE_EXTRA,
+      missing: STORAGE_V1_MISSING,
       why: "as the 2025-08-01 example",
     },
   },
@@ -119,8 +140,13 @@ const CASES: ExampleCase[] = [
     ],
     known: {
       missing: ["properties.accountMigrationInProgress", "properties.isSkuConversionBlocked"],
-      extra: ["properties.allowBlobPublicAccess", "properties.minimumTlsVersion", "properties.accessTier"],
-      why: "the emulator runs no account migrations; the example account predates the 2023 secure defaults and is kind Storage (no access tier)",
+      extra: [
+        "properties.allowBlobPublicAccess",
+        "properties.minimumTlsVersion",
+        "properties.accessTier",
+        "properties.privateEndpointConnections",
+      ],
+      why: "the emulator runs no account migrations; the example account predates the 2023 secure defaults and is kind Storage (no access tier); Azure reports privateEndpointConnections on every account (recorded real traffic)",
     },
   },
   {
@@ -129,8 +155,12 @@ const CASES: ExampleCase[] = [
     path: ACCOUNT,
     setup: (p) => [group(p), account(p, { isHnsEnabled: true })],
     known: {
-      extra: ["properties.accessTier", "properties.defaultToOAuthAuthentication"],
-      why: "the example response drops a property its own request set (the emulator echoes it); the example account is kind Storage (no access tier)",
+      extra: [
+        "properties.accessTier",
+        "properties.defaultToOAuthAuthentication",
+        "properties.privateEndpointConnections",
+      ],
+      why: "the example response drops a property its own request set (the emulator echoes it); the example account is kind Storage (no access tier); Azure reports privateEndpointConnections on every account (recorded real traffic)",
     },
   },
   { file: "storage/2025-08-01/StorageAccountDelete.json", method: "DELETE", path: ACCOUNT, setup: withAccount },
@@ -139,12 +169,20 @@ const CASES: ExampleCase[] = [
     method: "POST",
     path: `${ACCOUNT}/listKeys`,
     setup: withAccount,
+    known: {
+      extra: ["keys[].creationTime"],
+      why: "the example predates key creation times; recorded real traffic lists each key's",
+    },
   },
   {
     file: "storage/2025-08-01/StorageAccountRegenerateKey.json",
     method: "POST",
     path: `${ACCOUNT}/regenerateKey`,
     setup: withAccount,
+    known: {
+      extra: ["keys[].creationTime"],
+      why: "the example predates key creation times; recorded real traffic lists each key's",
+    },
   },
   {
     file: "storage/2025-08-01/StorageAccountCheckNameAvailability.json",
@@ -155,6 +193,10 @@ const CASES: ExampleCase[] = [
     file: "storage/2025-08-01/BlobServicesGet.json",
     method: "GET",
     path: `${ACCOUNT}/blobServices/{BlobServicesName}`,
+    known: {
+      extra: ["properties.staticWebsite", "properties.staticWebsite.enabled"],
+      why: "recorded real traffic at api-version 2025-06-01 reports the static website switch on every blob service; the example leaves it out",
+    },
     setup: (p) => [
       ...withAccount(p),
       {
@@ -212,15 +254,13 @@ const CASES: ExampleCase[] = [
         "properties.immutabilityPolicy.updateHistory[].timestamp",
         "properties.immutabilityPolicy.updateHistory[].objectIdentifier",
         "properties.immutabilityPolicy.updateHistory[].tenantId",
-        "properties.legalHold",
-        "properties.legalHold.hasLegalHold",
-        "properties.legalHold.tags",
         "properties.legalHold.tags[].tag",
         "properties.legalHold.tags[].timestamp",
         "properties.legalHold.tags[].objectIdentifier",
         "properties.legalHold.tags[].tenantId",
       ],
-      why: "immutability policies and legal holds are not emulated (their operations are not among the emulated ones)",
+      extra: CONTAINER_FLAGS,
+      why: "immutability policies and legal holds are not emulated (their operations are not among the emulated ones); the example leaves out the deleted/retention and encryption-scope properties recorded real traffic shows on every container",
     },
   },
   {
@@ -229,6 +269,14 @@ const CASES: ExampleCase[] = [
     path: `${ACCOUNT}/blobServices/default/containers`,
     // The SDK pages containers with $maxpagesize; the framework pages with $top (same effect here).
     query: { $top: "2" },
+    known: {
+      extra: [
+        ...CONTAINER_FLAGS.map((p) => `value[].${p}`),
+        "value[].properties.immutableStorageWithVersioning",
+        "value[].properties.immutableStorageWithVersioning.enabled",
+      ],
+      why: "the example leaves out the deleted/retention, encryption-scope and version-immutability properties recorded real traffic shows on every listed container",
+    },
     setup: (p) => [
       ...withAccount(p),
       container(p, "container1644", "Container"),

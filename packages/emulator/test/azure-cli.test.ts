@@ -1,47 +1,30 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, isAzureCliInstalled, startEmulator, writeAzureCliCloudConfig } from "../src/index.ts";
+import {
+  type AzureCliSession,
+  type Emulator,
+  isAzureCliInstalled,
+  loginAzureCli,
+  startEmulator,
+} from "../src/index.ts";
 import { SEED } from "../src/seed/seed-ids.ts";
 
 /** The real Azure CLI (Debian's azure-cli 2.45) against the emulator, when `az` is installed. */
-const run = promisify(execFile);
 const azOnPath = isAzureCliInstalled();
 if (!azOnPath) console.warn("azure-cli.test: skipped: `az` is not on PATH (apt-get install -y azure-cli to run it)");
 
 let emulator: Emulator;
-let configDir: string;
-let env: NodeJS.ProcessEnv;
-
-async function az(...args: string[]): Promise<unknown> {
-  const { stdout } = await run("az", [...args, "--output", "json"], { env, timeout: 120_000 });
-  return stdout.trim().length > 0 ? (JSON.parse(stdout) as unknown) : undefined;
-}
+let session: AzureCliSession;
+const az = (...args: string[]) => session.az(...args);
 
 describe.skipIf(!azOnPath)("Azure CLI 2.45", () => {
   beforeAll(async () => {
     emulator = await startEmulator();
-    configDir = mkdtempSync(join(tmpdir(), "az-emulator-"));
-    env = {
-      PATH: process.env.PATH,
-      HOME: configDir,
-      AZURE_CONFIG_DIR: configDir,
-      AZURE_CORE_COLLECT_TELEMETRY: "false",
-      REQUESTS_CA_BUNDLE: emulator.caPath,
-    };
-    const cloud = join(configDir, "cloud.json");
-    writeAzureCliCloudConfig(emulator.url, cloud);
-    await run("az", ["cloud", "register", "-n", "Emulator", "--cloud-config", `@${cloud}`], { env });
-    await run("az", ["cloud", "set", "-n", "Emulator"], { env });
-    await az("login", "--service-principal", "-u", SEED.ops.clientId, "-p", SEED.ops.secret, "--tenant", SEED.tenantId);
+    session = await loginAzureCli(emulator);
   }, 120_000);
 
   afterAll(async () => {
     await emulator?.close();
-    if (configDir) rmSync(configDir, { recursive: true, force: true });
+    session?.close();
   });
 
   it("creates, lists and shows a resource group", async () => {

@@ -145,13 +145,18 @@ describe("PATCH merge semantics", () => {
 describe("keys", () => {
   it("regenerates one key and updates only its creation time", () => {
     const record = newKeysRecord(ID);
-    const before = listKeysBody(record).keys;
+    const created = account("2026-09-01", {});
+    const before = listKeysBody(record, created).keys;
     expect(before.map((k) => k.value.length)).toEqual([88, 88]);
-    const after = listKeysBody(withRegeneratedKey(record, "key2")).keys;
+    const later = new Date("2026-02-01T00:00:00.000Z");
+    const renewed = withKeyCreationTime(created, "key2", later);
+    const after = listKeysBody(withRegeneratedKey(record, "key2"), renewed).keys;
     expect(after[0]?.value).toBe(before[0]?.value);
     expect(after[1]?.value).not.toBe(before[1]?.value);
-    const later = new Date("2026-02-01T00:00:00.000Z");
-    const times = withKeyCreationTime(account("2026-09-01", {}), "key2", later).properties?.keyCreationTime;
-    expect(times).toEqual({ key1: "2026-01-02T03:04:05.6780000Z", key2: "2026-02-01T00:00:00.0000000Z" });
+    expect(renewed.properties?.keyCreationTime).toEqual({
+      key1: "2026-01-02T03:04:05.6780000Z",
+      key2: "2026-02-01T00:00:00.0000000Z",
+    });
+    expect(after.map((k) => k.creationTime)).toEqual(["2026-01-02T03:04:05.6780000Z", "2026-02-01T00:00:00.0000000Z"]);
   });
 });

@@ -70,7 +70,11 @@ async function dispatch(
       "The api-version query parameter (?api-version=) is required for all requests.",
     );
   }
-  const path = decodeURIComponent(url.pathname).replace(/\/+$/, "") || "/";
+  // An empty path parameter (arm-locks' `parentResourcePath: ""`) gives `//`; ARM reads it as one separator.
+  const path =
+    decodeURIComponent(url.pathname)
+      .replace(/\/{2,}/g, "/")
+      .replace(/\/+$/, "") || "/";
   const segments = path.split("/").filter((s) => s.length > 0);
   const match = METHODS.has(method) ? rt.routes.match(method, segments) : undefined;
   if (!match) throw noRoute(segments, apiVersion);

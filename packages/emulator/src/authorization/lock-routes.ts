@@ -1,30 +1,31 @@
 import { type ArmContext, ArmError, type ArmResource, type ArmRoute } from "../arm/contract.ts";
+import { canonicalEnum } from "../arm/enum-values.ts";
 import { atEveryScope, scopeOf } from "../arm/scope-patterns.ts";
 import { LOCK_TYPE } from "./access-check.ts";
 
 const ONE = "/providers/Microsoft.Authorization/locks/{lockName}";
 const ALL = "/providers/Microsoft.Authorization/locks";
+const LOCK_LEVELS = ["CanNotDelete", "ReadOnly"] as const;
 
 function put(ctx: ArmContext): { status: number; body: ArmResource } {
   const props = (ctx.body as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
-  const level = props.level;
-  if (level !== "CanNotDelete" && level !== "ReadOnly") {
+  const level = canonicalEnum(props.level, LOCK_LEVELS);
+  if (level === undefined) {
     throw new ArmError(
       400,
       "LockLevelInvalid",
-      `The lock level '${String(level)}' is invalid. It must be 'CanNotDelete' or 'ReadOnly'.`,
+      `The lock level '${String(props.level)}' is invalid. It must be 'CanNotDelete' or 'ReadOnly'.`,
     );
   }
   const scope = scopeOf(ctx.path, 4);
   if (!ctx.store.has(scope) && scope.split("/").length > 3) {
     throw new ArmError(404, "ResourceNotFound", `The Resource '${scope}' was not found.`);
   }
-  const lock: ArmResource = {
-    id: ctx.path,
-    type: LOCK_TYPE,
-    name: ctx.params.lockName as string,
-    properties: { level, notes: props.notes ?? null, owners: props.owners ?? null },
-  };
+  // Azure answers notes and owners only when the lock has them.
+  const properties: Record<string, unknown> = { level };
+  if (typeof props.notes === "string") properties.notes = props.notes;
+  if (Array.isArray(props.owners)) properties.owners = props.owners;
+  const lock: ArmResource = { id: ctx.path, type: LOCK_TYPE, name: ctx.params.lockName as string, properties };
   const created = ctx.store.put(lock);
   return { status: created ? 201 : 200, body: lock };
 }

@@ -1,4 +1,5 @@
 import { type ArmContext, ArmError, type ArmResource, type ArmRoute } from "../arm/contract.ts";
+import { canonicalOrAsSent } from "../arm/enum-values.ts";
 import { clauseValue, parseFilter } from "../arm/odata-filter.ts";
 import { idKey } from "../arm/resource-id.ts";
 import { atEveryScope, scopeOf } from "../arm/scope-patterns.ts";
@@ -9,6 +10,7 @@ import { roleAssignmentResource } from "./role-assignment-resource.ts";
 
 const ONE = "/providers/Microsoft.Authorization/roleAssignments/{roleAssignmentName}";
 const ALL = "/providers/Microsoft.Authorization/roleAssignments";
+const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal", "ForeignGroup", "Device"];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function create(ctx: ArmContext): { status: number; body: unknown } {
@@ -47,7 +49,7 @@ function create(ctx: ArmContext): { status: number; body: unknown } {
     roleDefinitionGuid: role.id,
     principalType:
       typeof props.principalType === "string"
-        ? props.principalType
+        ? String(canonicalOrAsSent(props.principalType, PRINCIPAL_TYPES))
         : principal.kind === "User"
           ? "User"
           : "ServicePrincipal",
@@ -78,7 +80,8 @@ function create(ctx: ArmContext): { status: number; body: unknown } {
       details: [{ code: "RoleAssignmentExists", message: duplicate.name }],
     });
   ctx.store.put(resource);
-  return { status: 201, body: resource };
+  // The create answer has no createdBy yet (reads have it); updatedBy is the caller.
+  return { status: 201, body: { ...resource, properties: { ...resource.properties, createdBy: null } } };
 }
 
 function list(ctx: ArmContext): ReturnType<typeof pageArray> {

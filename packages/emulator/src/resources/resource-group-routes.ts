@@ -37,6 +37,38 @@ function bodyObject(ctx: ArmContext): Record<string, unknown> {
   return ctx.body as Record<string, unknown>;
 }
 
+/** The api-version a template states for each resource type (the newest the emulator serves). */
+const EXPORT_API_VERSIONS: Record<string, string> = {
+  "microsoft.storage/storageaccounts": "2025-08-01",
+  "microsoft.managedidentity/userassignedidentities": "2024-11-30",
+};
+
+/**
+ * `exportTemplate`: a deployment template of the group's top-level resources. Each is exported with its type, name,
+ * location, tags, sku and kind; Azure also exports properties and name parameters, which the emulator does not.
+ */
+function exportTemplate(ctx: ArmContext, rg: ArmResource): Record<string, unknown> {
+  const resources: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = ctx.store.list({ scope: rg.id }, cursor, 1000);
+    for (const r of page.items) {
+      const apiVersion = EXPORT_API_VERSIONS[r.type.toLowerCase()] ?? ctx.apiVersion;
+      const exported: Record<string, unknown> = { type: r.type, apiVersion, name: r.name };
+      for (const key of ["location", "tags", "sku", "kind"]) if (r[key] !== undefined) exported[key] = r[key];
+      resources.push(exported);
+    }
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return {
+    $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    contentVersion: "1.0.0.0",
+    parameters: {},
+    variables: {},
+    resources,
+  };
+}
+
 /** Microsoft.Resources resource groups: PUT, GET, HEAD, PATCH, DELETE (long-running, removes contents), list. */
 export const resourceGroupRoutes: ArmRoute[] = [
   {
@@ -113,6 +145,15 @@ export const resourceGroupRoutes: ArmRoute[] = [
     handle(ctx) {
       const rg = existing(ctx);
       return { status: 200, commit: () => void ctx.store.delete(rg.id) };
+    },
+  },
+  {
+    method: "POST",
+    pattern: `${RG}/exportTemplate`,
+    action: "Microsoft.Resources/subscriptions/resourceGroups/exportTemplate/action",
+    handle(ctx) {
+      const rg = existing(ctx);
+      return { status: 200, body: { template: exportTemplate(ctx, rg) } };
     },
   },
   {

@@ -3,6 +3,7 @@ import { ManagementLockClient } from "@azure/arm-locks";
 import type { AzureContext } from "@infra/auth";
 import type { LiveResource, PlanContent, WireObject } from "@infra/plan";
 import { extensionsUnder, listWire, planContent } from "@infra/resource-groups";
+import { accountContainers } from "./account-containers.ts";
 import { ownershipFromMetadata } from "./container-ownership.ts";
 import { storageClient } from "./storage-clients.ts";
 import { accountLocationOf } from "./storage-ids.ts";
@@ -30,7 +31,7 @@ export function accountContentsReader(azure: AzureContext) {
     const options = { abortSignal: signal };
     const unstamped = (bodies: WireObject[]) => bodies.map((body) => planContent(body, undefined));
     const [containers, shares, queues, tables, scoped] = await Promise.all([
-      live.body.kind === "FileStorage" ? [] : listWire(() => client.blobContainers.list(resourceGroup, name, options)),
+      live.body.kind === "FileStorage" ? [] : accountContainers(client, resourceGroup, name, signal),
       services.includes("files") ? listWire(() => client.fileShares.list(resourceGroup, name, options)) : [],
       services.includes("queues") ? listWire(() => client.queue.list(resourceGroup, name, options)) : [],
       services.includes("tables") ? listWire(() => client.table.list(resourceGroup, name, options)) : [],

@@ -1,5 +1,6 @@
 import type { DesiredResource, ResourceKind, WireObject } from "@infra/plan";
-import { isNotFound, listWire } from "@infra/resource-groups";
+import { isNotFound } from "@infra/resource-groups";
+import { accountContainers } from "./account-containers.ts";
 import { storageAddress } from "./addresses.ts";
 import { ownershipFromMetadata } from "./container-ownership.ts";
 import { existingAccounts } from "./existing-accounts.ts";
@@ -9,7 +10,10 @@ import { accountLocationOf, lastSegment } from "./storage-ids.ts";
 import { STORAGE_KINDS } from "./storage-kind-names.ts";
 import type { StorageKindOptions } from "./storage-kind-options.ts";
 
-/** Blob containers: one list per account; ownership in the container's metadata (containers have no tags). */
+/**
+ * Blob containers, per account (account-containers.ts); ownership is kept in the container's metadata (containers
+ * have no tags).
+ */
 export function blobContainerKind(options: StorageKindOptions): ResourceKind {
   const client = storageClient(options.azure);
   const ownershipOf = (body: WireObject) =>
@@ -26,9 +30,7 @@ export function blobContainerKind(options: StorageKindOptions): ResourceKind {
       const lists = await Promise.all(
         (await existingAccounts(options, request.signal)).map(async (account) => {
           try {
-            return await listWire(() =>
-              client.blobContainers.list(account.resourceGroup, account.name, { abortSignal: request.signal }),
-            );
+            return await accountContainers(client, account.resourceGroup, account.name, request.signal);
           } catch (error) {
             // The account does not exist yet: it has no containers.
             if (isNotFound(error)) return [];

@@ -49,6 +49,33 @@ function tenantOf(ctx: ArmContext): string {
   return ctx.subscriptions.get(String(ctx.params.subscriptionId).toLowerCase())?.tenantId ?? ctx.principal.tenantId;
 }
 
+/** The resources of the identity's subscription that have it among their user-assigned identities. */
+function associatedResources(ctx: ArmContext, identity: ArmResource): Record<string, unknown>[] {
+  const subscriptionId = String(ctx.params.subscriptionId);
+  const subscription = ctx.subscriptions.get(subscriptionId.toLowerCase());
+  const uses = (resource: ArmResource) => {
+    const assigned = isRecord(resource.identity) ? resource.identity.userAssignedIdentities : undefined;
+    return isRecord(assigned) && Object.keys(assigned).some((id) => id.toLowerCase() === identity.id.toLowerCase());
+  };
+  const out: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = ctx.store.list({ scope: `/subscriptions/${subscriptionId}` }, cursor, 1000, uses);
+    for (const r of page.items) {
+      out.push({
+        id: r.id,
+        name: r.name,
+        type: r.type,
+        resourceGroup: r.id.split("/")[4],
+        subscriptionId,
+        subscriptionDisplayName: subscription?.displayName ?? subscriptionId,
+      });
+    }
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return out;
+}
+
 const identityRoutes: ArmRoute[] = [
   {
     method: "GET",
@@ -103,6 +130,25 @@ const identityRoutes: ArmRoute[] = [
       const next = tags === undefined ? identity : { ...identity, tags };
       ctx.store.put(next);
       return { status: 200, body: identityView(next, ctx.apiVersion) };
+    },
+  },
+  {
+    method: "POST",
+    pattern: `${IDENTITY}/listAssociatedResources`,
+    action: `${ACTION}/listAssociatedResources/action`,
+    handle(ctx) {
+      const value = associatedResources(ctx, requireIdentity(ctx));
+      return { status: 200, body: { totalCount: value.length, value } };
+    },
+  },
+  {
+    // Azure revokes the tokens already issued to the identity; the emulator answers the same but does not track them.
+    method: "POST",
+    pattern: `${IDENTITY}/revokeTokens`,
+    action: `${ACTION}/revokeTokens/action`,
+    handle(ctx) {
+      requireIdentity(ctx);
+      return { status: 200 };
     },
   },
   {

@@ -3,10 +3,12 @@ import {
   CONTAINER_TYPE,
   checkPublicAccessAllowed,
   containerId,
+  containerListItem,
+  containerView,
   validateContainerName,
   writeContainer,
 } from "./blob-container.ts";
-import { checkNoActiveLease, containerView, LEASE_FIELD, leaseAction, storedLease } from "./container-lease.ts";
+import { checkNoActiveLease, LEASE_FIELD, leaseAction, storedLease, withLeaseState } from "./container-lease.ts";
 import { dataServiceId } from "./data-services.ts";
 import { ACCOUNT, requireAccount } from "./storage-scope.ts";
 
@@ -34,10 +36,7 @@ function write(ctx: ArmContext, mode: "put" | "patch") {
   // Settings do not touch the lease: a PATCH of metadata keeps whoever holds it.
   const lease = storedLease(existing);
   ctx.store.put(lease ? { ...record, [LEASE_FIELD]: lease } : record);
-  return {
-    status: mode === "put" ? 201 : 200,
-    body: mode === "patch" ? containerView({ ...record, [LEASE_FIELD]: lease }) : response,
-  };
+  return { status: mode === "put" ? 201 : 200, body: response };
 }
 
 export const blobContainerRoutes: ArmRoute[] = [
@@ -48,7 +47,7 @@ export const blobContainerRoutes: ArmRoute[] = [
     handle(ctx) {
       const account = requireAccount(ctx);
       return ctx.page({ scope: dataServiceId(account.id, "blobServices"), type: CONTAINER_TYPE }, (record) =>
-        containerView(record),
+        containerListItem(withLeaseState(record)),
       );
     },
   },
@@ -60,7 +59,7 @@ export const blobContainerRoutes: ArmRoute[] = [
       const account = requireAccount(ctx);
       const container = ctx.store.get(containerId(account.id, String(ctx.params.containerName)));
       if (!container) throw containerNotFound();
-      return { status: 200, body: containerView(container) };
+      return { status: 200, body: containerView(withLeaseState(container)) };
     },
   },
   { method: "PUT", pattern: CONTAINER, action: `${ACTION}/write`, handle: (ctx) => write(ctx, "put") },

@@ -36,8 +36,8 @@ export function leaseState(lease: StoredLease | undefined, now: number): LeaseSt
   return "Leased";
 }
 
-/** The container as GET and list answer it: the lease as the service reports it, its internals left out. */
-export function containerView(record: ArmResource, now = Date.now()): ArmResource {
+/** The stored container with its lease as the service reports it (status, state, duration), the internals left out. */
+export function withLeaseState(record: ArmResource, now = Date.now()): ArmResource {
   const { [LEASE_FIELD]: _lease, ...rest } = record;
   const lease = storedLease(record);
   const state = leaseState(lease, now);

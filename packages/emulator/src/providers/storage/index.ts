@@ -1,8 +1,10 @@
 import type { ArmProvider } from "../../arm/contract.ts";
+import { operationsListRoute } from "../../arm/operations-list.ts";
 import { accountItemRoutes } from "./account-item-routes.ts";
 import { blobContainerRoutes } from "./blob-container-routes.ts";
 import { storageAccountRoutes } from "./storage-account-routes.ts";
 import { storageKeyRoutes } from "./storage-key-routes.ts";
+import { STORAGE_OPERATIONS } from "./storage-operations.ts";
 import { seedLegacyStorage } from "./storage-seed.ts";
 import { storageServiceRoutes } from "./storage-service-routes.ts";
 
@@ -18,6 +20,7 @@ export const storageProvider: ArmProvider = {
     ...storageServiceRoutes,
     ...blobContainerRoutes,
     ...accountItemRoutes,
+    operationsListRoute("Microsoft.Storage", STORAGE_OPERATIONS),
   ],
   seed: seedLegacyStorage,
 };

@@ -1,4 +1,5 @@
 import { ArmError, type ArmResource } from "../../arm/contract.ts";
+import { canonicalOrAsSent } from "../../arm/enum-values.ts";
 import { azureTimestamp } from "./azure-timestamp.ts";
 import { isRecord } from "./json-record.ts";
 
@@ -28,10 +29,14 @@ export function buildManagementPolicy(accountId: string, body: unknown, now: Dat
       "The request content was invalid: 'properties.policy.rules' is required.",
     );
   }
+  // A rule that does not say whether it is enabled is enabled, and its type reads back in canonical casing.
+  const rules = properties.policy.rules.map((rule: unknown) =>
+    isRecord(rule) ? { enabled: true, ...rule, type: canonicalOrAsSent(rule.type, ["Lifecycle"]) } : rule,
+  );
   return {
     id: managementPolicyId(accountId),
     name: "DefaultManagementPolicy",
     type: MANAGEMENT_POLICY_TYPE,
-    properties: { policy: properties.policy, lastModifiedTime: azureTimestamp(now) },
+    properties: { policy: { ...properties.policy, rules }, lastModifiedTime: azureTimestamp(now) },
   };
 }

@@ -31,16 +31,25 @@ export function withRegeneratedKey(record: ArmResource, keyName: KeyName): ArmRe
   return { ...record, properties: { ...(record.properties ?? {}), [keyName]: newAccountKey() } };
 }
 
-/** Body of listKeys and regenerateKey. The service spells the permission `FULL` on the wire. */
-export function listKeysBody(record: ArmResource): {
-  keys: { keyName: KeyName; value: string; permissions: string }[];
-} {
+export interface ListedKey {
+  creationTime?: string;
+  keyName: KeyName;
+  value: string;
+  permissions: string;
+}
+
+/**
+ * Body of listKeys and regenerateKey: each key with its creation time (the account's `keyCreationTime`). The service
+ * spells the permission `FULL` on the wire.
+ */
+export function listKeysBody(record: ArmResource, account: ArmResource): { keys: ListedKey[] } {
   const properties = isRecord(record.properties) ? record.properties : {};
-  const keys = (["key1", "key2"] as const).map((keyName) => ({
-    keyName,
-    value: String(properties[keyName] ?? ""),
-    permissions: "FULL",
-  }));
+  const times = isRecord(account.properties?.keyCreationTime) ? account.properties.keyCreationTime : {};
+  const keys = (["key1", "key2"] as const).map((keyName) => {
+    const key: ListedKey = { keyName, value: String(properties[keyName] ?? ""), permissions: "FULL" };
+    if (typeof times[keyName] === "string") return { creationTime: times[keyName], ...key };
+    return key;
+  });
   return { keys };
 }
 

@@ -1,8 +1,7 @@
 import { ArmError } from "../../arm/contract.ts";
 import { validateTags } from "../../resources/tag-validation.ts";
 import { isRecord } from "./json-record.ts";
-
-export const STORAGE_ACCOUNT_KINDS = ["Storage", "StorageV2", "BlobStorage", "BlockBlobStorage", "FileStorage"];
+import { canonicalAccountProperties, canonicalKind, canonicalSku } from "./storage-account-enums.ts";
 
 /** The writable parts of a storage account PUT (standard nested ARM JSON, as arm-storage 21 and az send it). */
 export interface StorageAccountCreateRequest {
@@ -40,7 +39,7 @@ export function writableProperties(properties: unknown): Record<string, unknown>
   for (const [key, value] of Object.entries(properties)) {
     if (!READ_ONLY_PROPERTIES.has(key) && value !== null && value !== undefined) out[key] = value;
   }
-  return out;
+  return canonicalAccountProperties(out);
 }
 
 function invalid(message: string): ArmError {
@@ -60,13 +59,12 @@ export function parseStorageAccountCreate(body: unknown): StorageAccountCreateRe
     throw invalid("Required property 'sku' not found in JSON.");
   }
   if (typeof body.kind !== "string") throw invalid("Required property 'kind' not found in JSON.");
-  if (!STORAGE_ACCOUNT_KINDS.includes(body.kind)) {
-    throw invalid(`Error converting value "${body.kind}" to type 'Kind'.`);
-  }
+  const kind = canonicalKind(body.kind);
+  if (kind === undefined) throw invalid(`Error converting value "${body.kind}" to type 'Kind'.`);
   return {
     location: body.location,
-    kind: body.kind,
-    skuName: body.sku.name,
+    kind,
+    skuName: canonicalSku(body.sku.name),
     tags: validateTags(body.tags),
     properties: writableProperties(body.properties),
     extendedLocation: body.extendedLocation,

@@ -4,6 +4,7 @@ import { validateTags } from "../../resources/tag-validation.ts";
 import { azureTimestamp } from "./azure-timestamp.ts";
 import { isRecord } from "./json-record.ts";
 import { encryptionWithDefaults, networkAclsWithDefaults, storageAccountDefaults } from "./storage-account-defaults.ts";
+import { canonicalIdentityType, canonicalKind, canonicalSku } from "./storage-account-enums.ts";
 import { type StorageAccountCreateRequest, writableProperties } from "./storage-account-request.ts";
 import { primaryEndpoints, secondaryEndpoints } from "./storage-endpoints.ts";
 import { isGeoRedundant, isReadAccessGeoRedundant, pairedRegion, skuTier } from "./storage-replication.ts";
@@ -63,9 +64,10 @@ export function patchStorageAccount(existing: ArmResource, patch: unknown, tenan
   const tags = validateTags(body.tags);
   if (tags !== undefined) next.tags = tags;
   if (isRecord(body.sku) && typeof body.sku.name === "string") {
-    next.sku = { name: body.sku.name, tier: skuTier(body.sku.name) };
+    const name = canonicalSku(body.sku.name);
+    next.sku = { name, tier: skuTier(name) };
   }
-  if (typeof body.kind === "string") next.kind = body.kind;
+  if (typeof body.kind === "string") next.kind = canonicalKind(body.kind) ?? body.kind;
   if (body.identity !== undefined) {
     const identity = withSystemIdentity(body.identity, tenantId, existing.identity);
     if (identity === undefined) delete next.identity;
@@ -94,18 +96,21 @@ function withComputedProperties(resource: ArmResource, encryptionStamp: string |
   const kind = String(resource.kind);
   const skuName = isRecord(resource.sku) ? String(resource.sku.name) : "Standard_LRS";
   const location = resource.location ?? "";
-  properties.primaryEndpoints = primaryEndpoints(resource.name, kind, properties.routingPreference);
+  properties.primaryEndpoints = primaryEndpoints(resource.name, kind, location, properties.routingPreference);
   properties.primaryLocation = location;
   properties.statusOfPrimary = "available";
   delete properties.secondaryEndpoints;
   delete properties.secondaryLocation;
   delete properties.statusOfSecondary;
   if (isGeoRedundant(skuName)) {
-    if (isReadAccessGeoRedundant(skuName)) properties.secondaryEndpoints = secondaryEndpoints(resource.name, kind);
+    if (isReadAccessGeoRedundant(skuName))
+      properties.secondaryEndpoints = secondaryEndpoints(resource.name, kind, location);
     properties.secondaryLocation = pairedRegion(location);
     properties.statusOfSecondary = "available";
   }
   properties.provisioningState = "Succeeded";
+  // Azure lists the account's private endpoint connections on every answer, [] when there are none.
+  if (!Array.isArray(properties.privateEndpointConnections)) properties.privateEndpointConnections = [];
   if (encryptionStamp !== undefined)
     properties.encryption = encryptionWithDefaults(properties.encryption, encryptionStamp);
   properties.networkAcls = networkAclsWithDefaults(properties.networkAcls);
@@ -116,9 +121,10 @@ function withComputedProperties(resource: ArmResource, encryptionStamp: string |
 /** A system-assigned identity gets a principal id and tenant id; the rest of the identity block is echoed. */
 function withSystemIdentity(requested: unknown, tenantId: string, previous: unknown): unknown {
   if (!isRecord(requested)) return undefined;
-  const type = typeof requested.type === "string" ? requested.type : "None";
+  const canonical = canonicalIdentityType(requested.type);
+  const type = typeof canonical === "string" ? canonical : "None";
   if (type === "None") return undefined;
-  const identity: Record<string, unknown> = { ...requested };
+  const identity: Record<string, unknown> = { ...requested, type };
   if (type.includes("SystemAssigned")) {
     const before = isRecord(previous) && typeof previous.principalId === "string" ? previous.principalId : undefined;
     identity.principalId = before ?? randomUUID();

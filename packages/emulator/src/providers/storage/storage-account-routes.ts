@@ -67,15 +67,17 @@ function createOrReplace(ctx: ArmContext) {
       resource = { ...resource, identity: { ...resource.identity, principalId: existing.identity.principalId } };
     }
   }
-  return {
-    status: 200,
-    body: resource,
-    commit: () => {
-      ctx.store.put(resource);
-      claimAccountName(ctx.store, name, id);
-      if (!ctx.store.has(keysRecordId(id))) ctx.store.put(newKeysRecord(id));
-    },
+  const commit = () => {
+    ctx.store.put(resource);
+    claimAccountName(ctx.store, name, id);
+    if (!ctx.store.has(keysRecordId(id))) ctx.store.put(newKeysRecord(id));
   };
+  // Only a create is long-running: Azure answers a PUT to an existing account 200 with the account at once.
+  if (existing) {
+    commit();
+    return { status: 200, body: resource };
+  }
+  return { status: 200, body: resource, commit };
 }
 
 /** `$expand=geoReplicationStats` adds the replication status of geo-redundant accounts. */

@@ -16,7 +16,7 @@ export const storageKeyRoutes: ArmRoute[] = [
     method: "POST",
     pattern: `${ACCOUNT}/listKeys`,
     action: "Microsoft.Storage/storageAccounts/listkeys/action",
-    handle: (ctx) => ({ status: 200, body: listKeysBody(keysOf(ctx)) }),
+    handle: (ctx) => ({ status: 200, body: listKeysBody(keysOf(ctx), requireAccount(ctx)) }),
   },
   {
     method: "POST",
@@ -33,8 +33,9 @@ export const storageKeyRoutes: ArmRoute[] = [
       }
       const record = withRegeneratedKey(keysOf(ctx), keyName);
       ctx.store.put(record);
-      ctx.store.put(withKeyCreationTime(requireAccount(ctx), keyName, new Date()));
-      return { status: 200, body: listKeysBody(record) };
+      const account = withKeyCreationTime(requireAccount(ctx), keyName, new Date());
+      ctx.store.put(account);
+      return { status: 200, body: listKeysBody(record, account) };
     },
   },
 ];

@@ -1,5 +1,11 @@
 import { type ArmContext, ArmError, type ArmRoute } from "../../arm/contract.ts";
-import { type DataService, dataServiceId, dataServiceView, writeDataService } from "./data-services.ts";
+import {
+  checkFileServiceFeatures,
+  type DataService,
+  dataServiceId,
+  dataServiceView,
+  writeDataService,
+} from "./data-services.ts";
 import { buildManagementPolicy, checkPolicyName, managementPolicyId } from "./management-policy.ts";
 import { ACCOUNT, requireAccount } from "./storage-scope.ts";
 
@@ -25,7 +31,7 @@ function dataServiceRoutes(service: DataService): ArmRoute[] {
       handle(ctx) {
         const account = requireAccount(ctx);
         const stored = ctx.store.get(dataServiceId(account.id, service));
-        return { status: 200, body: { value: [dataServiceView(account.id, service, stored, account.sku)] } };
+        return { status: 200, body: { value: [dataServiceView(account, service, stored, ctx.apiVersion)] } };
       },
     },
     {
@@ -36,7 +42,7 @@ function dataServiceRoutes(service: DataService): ArmRoute[] {
         checkServiceName(ctx, service);
         const account = requireAccount(ctx);
         const stored = ctx.store.get(dataServiceId(account.id, service));
-        return { status: 200, body: dataServiceView(account.id, service, stored, account.sku) };
+        return { status: 200, body: dataServiceView(account, service, stored, ctx.apiVersion) };
       },
     },
     {
@@ -46,6 +52,7 @@ function dataServiceRoutes(service: DataService): ArmRoute[] {
       handle(ctx) {
         checkServiceName(ctx, service);
         const account = requireAccount(ctx);
+        if (service === "fileServices") checkFileServiceFeatures(ctx.body, account);
         const stored = ctx.store.get(dataServiceId(account.id, service));
         const { record, echoed } = writeDataService(account.id, service, stored, ctx.body);
         ctx.store.put(record);
