@@ -147,11 +147,11 @@ export class OperationTracker {
     for (const op of this.#pending) if (op.doneAt !== undefined && now >= op.doneAt) this.#complete(op);
   }
 
-  /** An operation still running on the resource `resourceKey` (its id and, when timed, the ms left), if any. */
+  /** An operation still running on `resourceKey` or below it (its id and, when timed, the ms left), if any. */
   running(resourceKey: string): { id: string; leftMs?: number } | undefined {
     const now = Date.now();
     for (const op of this.#pending) {
-      if (op.resourceKey !== resourceKey) continue;
+      if (op.resourceKey !== resourceKey && !op.resourceKey.startsWith(`${resourceKey}/`)) continue;
       if (op.doneAt === undefined) return { id: op.id };
       if (op.doneAt > now) return { id: op.id, leftMs: op.doneAt - now };
     }

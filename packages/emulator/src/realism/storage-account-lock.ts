@@ -22,7 +22,7 @@ export function storageAccountOperationInProgress(): ArmError {
   );
 }
 
-/** A write to a storage account (or its children) while an operation on the account is still running: 409. */
+/** A write to a storage account (or its children) while an operation on the account (or a child) still runs: 409. */
 export function checkStorageAccountLock(
   method: HttpMethod,
   path: string,
