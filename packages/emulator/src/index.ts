@@ -33,6 +33,12 @@ export type { FaultRule } from "./control/fault-injector.ts";
 export type { RequestLogEntry } from "./control/request-log.ts";
 export { AdminClient, AdminRequestError, type ConfigPatch } from "./emulator/admin-client.ts";
 export { type Emulator, type StartEmulatorOptions, startEmulator } from "./emulator/start-emulator.ts";
+export {
+  InvalidConfigError,
+  type OperationDurations,
+  type RealismConfig,
+  type RealismProfile,
+} from "./realism/realism-config.ts";
 export { GITHUB_AUDIENCE, GITHUB_ISSUER, SEED } from "./seed/seed-ids.ts";
 export type { SeedInput, StateSnapshot } from "./state/emulator-state.ts";
 export { CA_DIR_ENV } from "./tls/ca-store.ts";

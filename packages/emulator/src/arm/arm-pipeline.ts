@@ -105,13 +105,14 @@ async function dispatch(
   }
 
   let visible: ((resource: ArmResource) => boolean) | undefined;
-  if (route.action && !isAllowed(state.store, principal, route.action, path)) {
+  const effective = rt.realism.assignmentFilter();
+  if (route.action && !isAllowed(state.store, principal, route.action, path, effective)) {
     const action = route.action;
     const below = `/subscriptions/${subscriptionId ?? ""}`;
-    if (!route.filterByAccess || !isAllowedBelow(state.store, principal, action, below)) {
+    if (!route.filterByAccess || !isAllowedBelow(state.store, principal, action, below, effective)) {
       throw authorizationFailed(principal, action, path);
     }
-    visible = (resource) => isAllowed(state.store, principal, action, resource.id);
+    visible = (resource) => isAllowed(state.store, principal, action, resource.id, effective);
   }
 
   const rg = params.resourceGroupName;
@@ -158,7 +159,7 @@ async function dispatch(
     requestId: rec.requestId,
     page: (query, map, filter) => buildPage(rt, state.store, url, query, map, bothOf(filter, visible)),
   };
-  const result = await route.handle(ctx);
+  const result = await rt.realism.handle(ctx, route, rec);
 
   if (route.longRunning && result.commit) {
     const namespace = /\/providers\/([^/]+)\/[^/]+\/[^/]+$/i.exec(path)?.[1] ?? "Microsoft.Resources";
@@ -171,6 +172,7 @@ async function dispatch(
       apiVersion,
       resourceKey: idKey(path),
       failure: rec.failOperation,
+      timing: rt.realism.operationTiming(method, path, rec),
     });
   }
   result.commit?.();

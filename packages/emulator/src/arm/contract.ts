@@ -15,6 +15,8 @@
  * Ids: store keys are case-insensitive; the casing last written is returned.
  */
 
+import type { RealismConfig } from "../realism/realism-config.ts";
+
 export type HttpMethod = "GET" | "HEAD" | "PUT" | "PATCH" | "POST" | "DELETE";
 
 /** A tracked or proxy ARM resource as it is stored and returned on the wire (standard nested ARM JSON). */
@@ -205,6 +207,8 @@ export interface EmulatorConfig {
   github: GithubRunClaims;
   /** Principal name the managed-identity endpoints issue tokens for when no client_id/object_id is asked. */
   managedIdentity: string;
+  /** Realism mode: real Azure's delays and conflicts (`{ profile: "azure", timeScale: 0.01 }`); `off` by default. */
+  realism: RealismConfig;
 }
 
 export interface GithubRunClaims {

@@ -32,10 +32,20 @@ export function assignmentsAbove(store: ResourceStore, path: string): ArmResourc
   return out;
 }
 
-/** Whether the principal's role assignments at or above `scope` grant `action` (Actions minus NotActions, per role). */
-export function isAllowed(store: ResourceStore, principal: Principal, action: string, scope: string): boolean {
+/**
+ * Whether the principal's role assignments at or above `scope` grant `action` (Actions minus NotActions, per role).
+ * `effective` (realism mode) leaves out assignments that have not propagated yet.
+ */
+export function isAllowed(
+  store: ResourceStore,
+  principal: Principal,
+  action: string,
+  scope: string,
+  effective?: (assignment: ArmResource) => boolean,
+): boolean {
   const oid = principal.objectId.toLowerCase();
   for (const assignment of assignmentsAbove(store, scope)) {
+    if (effective && !effective(assignment)) continue;
     const props = assignment.properties ?? {};
     if (String(props.principalId ?? "").toLowerCase() !== oid) continue;
     const role = findBuiltInRole(String(props.roleDefinitionId ?? ""));
@@ -51,12 +61,19 @@ export function isAllowed(store: ResourceStore, principal: Principal, action: st
  * Whether any of the principal's role assignments at or below `scope` grants `action`: where ARM filters a collection,
  * such a caller gets the items it may read rather than a 403 (a group-scoped Contributor lists the groups it holds).
  */
-export function isAllowedBelow(store: ResourceStore, principal: Principal, action: string, scope: string): boolean {
+export function isAllowedBelow(
+  store: ResourceStore,
+  principal: Principal,
+  action: string,
+  scope: string,
+  effective?: (assignment: ArmResource) => boolean,
+): boolean {
   const oid = principal.objectId.toLowerCase();
   let cursor: string | undefined;
   do {
     const page = store.list({ scope, type: ROLE_ASSIGNMENT_TYPE, recursive: true }, cursor, 1000);
     for (const assignment of page.items) {
+      if (effective && !effective(assignment)) continue;
       const props = assignment.properties ?? {};
       if (String(props.principalId ?? "").toLowerCase() !== oid) continue;
       const role = findBuiltInRole(String(props.roleDefinitionId ?? ""));

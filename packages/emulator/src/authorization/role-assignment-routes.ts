@@ -13,6 +13,15 @@ const ALL = "/providers/Microsoft.Authorization/roleAssignments";
 const PRINCIPAL_TYPES = ["User", "Group", "ServicePrincipal", "ForeignGroup", "Device"];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** 400 PrincipalNotFound as ARM words it (the id without dashes, two spaces before "See"). */
+export function principalNotFound(principalId: string, tenantId: string): ArmError {
+  return new ArmError(
+    400,
+    "PrincipalNotFound",
+    `Principal ${principalId.replaceAll("-", "")} does not exist in the directory ${tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`,
+  );
+}
+
 function create(ctx: ArmContext): { status: number; body: unknown } {
   const name = ctx.params.roleAssignmentName as string;
   if (!GUID.test(name)) {
@@ -34,13 +43,7 @@ function create(ctx: ArmContext): { status: number; body: unknown } {
   }
   const principalId = String(props.principalId ?? "");
   const principal = ctx.principals.get(principalId);
-  if (!principal) {
-    throw new ArmError(
-      400,
-      "PrincipalNotFound",
-      `Principal ${principalId.replaceAll("-", "")} does not exist in the directory ${ctx.principal.tenantId}. Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error might be related to a replication delay. In this case, set the role assignment principalType property to a value, such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype`,
-    );
-  }
+  if (!principal) throw principalNotFound(principalId, ctx.principal.tenantId);
   const scope = scopeOf(ctx.path, 4);
   const resource = roleAssignmentResource({
     scope,

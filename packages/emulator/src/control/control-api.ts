@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { InvalidConfigError } from "../realism/realism-config.ts";
 import { readBody, sendJson } from "../server/http-io.ts";
 import type { Runtime } from "../server/runtime.ts";
 import { mergeConfig } from "../state/default-config.ts";
@@ -59,8 +60,10 @@ export async function handleControl(rt: Runtime, req: IncomingMessage, res: Serv
         return sendJson(res, 404, { error: { code: "NotFound", message: `No control endpoint '${route}'.` } });
     }
   } catch (error) {
+    const code = error instanceof InvalidConfigError ? "InvalidConfig" : "BadRequest";
+    const target = error instanceof InvalidConfigError ? { target: error.field } : {};
     sendJson(res, 400, {
-      error: { code: "BadRequest", message: error instanceof Error ? error.message : String(error) },
+      error: { code, message: error instanceof Error ? error.message : String(error), ...target },
     });
   }
 }

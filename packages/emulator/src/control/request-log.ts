@@ -8,6 +8,8 @@ export interface RequestLogEntry {
   principal?: string;
   durationMs: number;
   fault?: string;
+  /** Realism mode's note: `operation takes 5321 ms`, `principal replicates in 800 ms`, `list hides 1 resource(s)...`. */
+  realism?: string;
 }
 
 /** Ring buffer of recent requests (bounded so a benchmark cannot exhaust memory). */

@@ -13,11 +13,12 @@ import { FaultInjector } from "../control/fault-injector.ts";
 import { RequestLog } from "../control/request-log.ts";
 import { TokenIssuer } from "../identity/token-issuer.ts";
 import { providers } from "../providers/index.ts";
+import { Realism } from "../realism/realism.ts";
 import { applyDefaultSeed } from "../seed/default-seed.ts";
 import { GITHUB_ISSUER } from "../seed/seed-ids.ts";
 import { createRequestHandler } from "../server/request-handler.ts";
 import type { Runtime } from "../server/runtime.ts";
-import { mergeConfig } from "../state/default-config.ts";
+import { defaultConfig, mergeConfig } from "../state/default-config.ts";
 import { EmulatorState } from "../state/emulator-state.ts";
 import { StatePersistence } from "../state/state-persistence.ts";
 import { CA_DIR_ENV, loadOrCreateCertificateAuthority } from "../tls/ca-store.ts";
@@ -66,6 +67,8 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<Emulator> {
+  // A bad config (InvalidConfigError naming the field) fails here, before anything listens or is written.
+  if (options.config) mergeConfig(defaultConfig(), options.config);
   const configuredCaDir = options.caDir ?? process.env[CA_DIR_ENV] ?? options.stateDir;
   const tempDir = configuredCaDir === undefined ? mkdtempSync(join(tmpdir(), "infra-emulator-")) : undefined;
   const caDir = configuredCaDir ?? (tempDir as string);
@@ -88,6 +91,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
   const state = new EmulatorState();
   const operations = new OperationTracker();
+  const realism = new Realism(state, operations);
   const routes = new RouteTable();
   routes.add(coreRoutes(state, operations));
   for (const provider of providers) routes.add(provider.routes);
@@ -101,16 +105,20 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const reset = () => {
     state.clear();
     applyDefaultSeed(state, providers);
+    state.principals.settle();
     configure();
     throttler.reset();
     faults.clear();
     operations.clear();
+    realism.clear();
     log.clear();
   };
   if (!persistence?.load()) {
     if (options.seed ?? true) applyDefaultSeed(state, providers);
     configure();
   }
+  // The seed and a loaded state are the world as it was before this run: their principals have long replicated.
+  state.principals.settle();
   persistence?.watch();
 
   rt = {
@@ -120,6 +128,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     faults,
     log,
     operations,
+    realism,
     routes,
     baseUrl: url,
     httpUrl,

@@ -30,6 +30,7 @@ export function createRequestHandler(rt: Runtime, listener: "https" | "http") {
         principal: rec.principal,
         durationMs: Math.round((performance.now() - started) * 100) / 100,
         fault: rec.fault,
+        realism: rec.realism,
       });
     });
     route(rt, listener, req, res, url, rec, control).catch((error: unknown) => {

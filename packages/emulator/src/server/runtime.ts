@@ -4,6 +4,7 @@ import type { Throttler } from "../arm/throttling.ts";
 import type { FaultInjector } from "../control/fault-injector.ts";
 import type { RequestLog } from "../control/request-log.ts";
 import type { TokenIssuer } from "../identity/token-issuer.ts";
+import type { Realism } from "../realism/realism.ts";
 import type { EmulatorState } from "../state/emulator-state.ts";
 
 /** Everything a request handler may touch, built once per emulator instance. */
@@ -14,6 +15,7 @@ export interface Runtime {
   faults: FaultInjector;
   log: RequestLog;
   operations: OperationTracker;
+  realism: Realism;
   routes: RouteTable;
   /** `https://127.0.0.1:PORT` */
   baseUrl: string;
@@ -35,4 +37,6 @@ export interface RequestRecord {
   fault?: string;
   /** Set by a `failOperation` fault: the operation this request starts ends Failed with this error. */
   failOperation?: OperationFailure;
+  /** What realism mode did to this request (a delay it drew, an error it answered), for the request log. */
+  realism?: string;
 }

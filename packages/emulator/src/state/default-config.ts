@@ -1,4 +1,5 @@
 import type { EmulatorConfig } from "../arm/contract.ts";
+import { validateRealismConfig } from "../realism/realism-config.ts";
 
 /** Public Azure regions accepted for tracked resources. */
 export const DEFAULT_LOCATIONS = [
@@ -69,12 +70,18 @@ export function defaultConfig(): EmulatorConfig {
       sha: "0000000000000000000000000000000000000000",
     },
     managedIdentity: "workload",
+    realism: { profile: "off" },
   };
 }
 
-/** Deep-merges a partial config (from `PUT /_emulator/config` or options) over `base`. */
+/**
+ * Deep-merges a partial config (from `PUT /_emulator/config` or options) over `base`. Throws InvalidConfigError,
+ * naming the field, when the realism settings that result are not valid.
+ */
 export function mergeConfig(base: EmulatorConfig, patch: unknown): EmulatorConfig {
-  return deepMerge(base, patch) as EmulatorConfig;
+  const merged = deepMerge(base, patch) as EmulatorConfig;
+  validateRealismConfig(merged.realism);
+  return merged;
 }
 
 function deepMerge(base: unknown, patch: unknown): unknown {
