@@ -13,7 +13,7 @@ import { type Environment, loadEnvironment } from "@infra/environments";
 import { writePlanFile } from "@infra/plan";
 import { applyFailed, applySummary } from "./apply-report.ts";
 import { applyTaskPart } from "./apply-task-part.ts";
-import { auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
+import { auditedEnvironment, auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
 import { resolveAuditScope } from "./audit-scope.ts";
 import { printPlan } from "./plan-output.ts";
 import type { TaskAuditResult } from "./task-audit.ts";
@@ -148,7 +148,15 @@ function auditCommand(definition: TaskDefinition) {
         });
         return undefined;
       }
-      return finishAudit(run, { rules: result.rules, findings: result.findings }, flags, run.values.output);
+      const audited = auditedEnvironment(environment, run.flags.envFile, process.cwd());
+      return finishAudit(
+        run,
+        { rules: result.rules, findings: result.findings },
+        flags,
+        run.values.output,
+        undefined,
+        audited,
+      );
     },
   });
 }

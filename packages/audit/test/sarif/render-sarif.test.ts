@@ -1,0 +1,191 @@
+import { readFileSync } from "node:fs";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { buildSarifLog, findingFingerprint, renderSarif, type SarifOptions } from "../../src/sarif/render-sarif.ts";
+import {
+  ENVIRONMENT_URI,
+  OWNED_ACCOUNT,
+  OWNED_ASSIGNMENT,
+  OWNED_CONTAINER,
+  OWNED_DERIVED,
+  OWNED_GROUP,
+  sarifReport,
+  sarifSources,
+  UNOWNED_ACCOUNT,
+} from "./sarif-sample.ts";
+
+// The schema Microsoft ships with the SARIF Multitool (see test/fixtures/README.md).
+const schema = JSON.parse(readFileSync(new URL("../fixtures/sarif-schema-2.1.0.json", import.meta.url), "utf8"));
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validate = ajv.compile(schema);
+
+const options: SarifOptions = { sources: sarifSources, category: "azure-audit/prod/" };
+
+interface SarifLocation {
+  physicalLocation: {
+    artifactLocation: { uri: string; uriBaseId: string };
+    region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+  };
+  logicalLocations: Array<{ fullyQualifiedName: string }>;
+}
+interface SarifRun {
+  tool: {
+    driver: {
+      rules: Array<{ id: string; help: { text: string; markdown: string }; properties: Record<string, unknown> }>;
+    };
+  };
+  automationDetails: { id: string };
+  results: Array<{
+    ruleId: string;
+    level: string;
+    locations: SarifLocation[];
+    suppressions?: unknown[];
+    partialFingerprints: Record<string, string>;
+  }>;
+  invocations: Array<{
+    executionSuccessful: boolean;
+    toolExecutionNotifications: Array<{ locations: SarifLocation[] }>;
+  }>;
+}
+
+function run(log: Record<string, unknown>): SarifRun {
+  return (log.runs as SarifRun[])[0]!;
+}
+
+const sarif = run(buildSarifLog(sarifReport, options));
+const lineOf = (text: string) =>
+  sarifSources.environments
+    .get("prod")!
+    .text.split("\n")
+    .findIndex((line) => line.includes(text)) + 1;
+const docsLineOf = (heading: string) => sarifSources.ruleDocs.text.split("\n").indexOf(heading) + 1;
+const located = (ruleId: string, resourceId: string) => {
+  const result = sarif.results.find(
+    (candidate) =>
+      candidate.ruleId === ruleId && candidate.locations[0]?.logicalLocations[0]?.fullyQualifiedName === resourceId,
+  );
+  const physical = result?.locations[0]?.physicalLocation;
+  return [physical?.artifactLocation.uri, physical?.region.startLine];
+};
+
+describe("renderSarif", () => {
+  it.each([
+    ["owned account: its name's line", "sample.public-access", OWNED_ACCOUNT, ENVIRONMENT_URI, 'name: "prdappassets"'],
+    ["owned container: its own name", "sample.public-access", OWNED_CONTAINER, ENVIRONMENT_URI, 'name: "images"'],
+    ["owned role assignment: its account", "sample.tls", OWNED_ASSIGNMENT, ENVIRONMENT_URI, 'name: "prdappassets"'],
+    ["owned group", "sample.group-lock", OWNED_GROUP, ENVIRONMENT_URI, 'name: "rg-prd-app"'],
+    [
+      "owned, name not spelled: the environment object",
+      "sample.naming",
+      OWNED_DERIVED,
+      ENVIRONMENT_URI,
+      "defineEnvironment({",
+    ],
+  ])("locates a finding in the environment file that declares it (%s)", (_label, ruleId, resourceId, uri, text) => {
+    expect(located(ruleId, resourceId)).toEqual([uri, lineOf(text)]);
+  });
+
+  it.each([
+    ["sample.tls", UNOWNED_ACCOUNT, "## sample.tls"],
+    ["sample.versioning", UNOWNED_ACCOUNT, "## sample.versioning"],
+    ["audit.suppression-expired", "**/rg-old/**", "## audit.suppression-expired"],
+  ])("locates %s on an unowned resource at its rule's section of the rules page", (ruleId, resourceId, heading) => {
+    expect(docsLineOf(heading)).toBeGreaterThan(1);
+    expect(located(ruleId, resourceId)).toEqual(["docs/audit-rules.md", docsLineOf(heading)]);
+  });
+
+  it("gives every result and notification a repository-relative physical location and keeps the resource id", () => {
+    const locations = [
+      ...sarif.results.flatMap((result) => result.locations),
+      ...sarif.invocations.flatMap((invocation) => invocation.toolExecutionNotifications.flatMap((n) => n.locations)),
+    ];
+    expect(locations).toHaveLength(sarif.results.length + 2);
+    for (const location of locations) {
+      expect(location.physicalLocation.artifactLocation).toMatchObject({ uriBaseId: "%SRCROOT%" });
+      expect(location.physicalLocation.artifactLocation.uri).toMatch(/^(packages|docs)\//);
+      expect(location.logicalLocations[0]?.fullyQualifiedName).toMatch(/^\/subscriptions\/|^\*\*/);
+    }
+  });
+
+  it("reports fails and suppressed fails as results, errors as notifications, and names the category", () => {
+    expect(sarif.results.map((result) => [result.ruleId, result.level, result.suppressions !== undefined])).toEqual([
+      ["sample.public-access", "error", false],
+      ["sample.public-access", "error", false],
+      ["sample.tls", "error", false],
+      ["sample.group-lock", "warning", false],
+      ["sample.naming", "note", false],
+      ["sample.tls", "error", false],
+      ["sample.versioning", "note", true],
+      ["audit.suppression-expired", "warning", false],
+    ]);
+    expect(sarif.invocations[0]).toMatchObject({ executionSuccessful: false });
+    expect(sarif.invocations[0]?.toolExecutionNotifications).toHaveLength(2);
+    expect(sarif.automationDetails).toEqual({ id: "azure-audit/prod/" });
+  });
+
+  it("fingerprints a finding by rule and resource id alone: the same alert across runs, casing and line moves", () => {
+    const fingerprint = sarif.results[0]?.partialFingerprints;
+    expect(fingerprint).toEqual({
+      primaryLocationLineHash: findingFingerprint({ ruleId: "sample.public-access", resourceId: OWNED_ACCOUNT }),
+      "ruleResource/v1": findingFingerprint({ ruleId: "sample.public-access", resourceId: OWNED_ACCOUNT }),
+    });
+    expect(findingFingerprint({ ruleId: "r", resourceId: OWNED_ACCOUNT.toUpperCase() })).toBe(
+      findingFingerprint({ ruleId: "r", resourceId: OWNED_ACCOUNT }),
+    );
+    const moved = new Map([
+      ["prod", { uri: ENVIRONMENT_URI, text: `// a comment\n\n${sarifSources.environments.get("prod")!.text}` }],
+    ]);
+    const again = run(buildSarifLog(sarifReport, { ...options, sources: { ...sarifSources, environments: moved } }));
+    expect(again.results[0]?.locations[0]?.physicalLocation.region.startLine).toBe(
+      (sarif.results[0]?.locations[0]?.physicalLocation.region.startLine ?? 0) + 2,
+    );
+    expect(again.results.map((result) => result.partialFingerprints)).toEqual(
+      sarif.results.map((result) => result.partialFingerprints),
+    );
+    // Unowned findings share a line; their fingerprints still tell them apart.
+    const hashes = sarif.results.map((result) => result.partialFingerprints.primaryLocationLineHash);
+    expect(new Set(hashes).size).toBe(hashes.length);
+  });
+
+  it.each([
+    ["critical", "9.5"],
+    ["high", "8.0"],
+    ["medium", "5.5"],
+    ["low", "3.0"],
+    ["info", "0.0"],
+  ])("gives a %s rule security-severity %s and the security tag", (severity, score) => {
+    const rule = sarif.tool.driver.rules.find((candidate) => candidate.properties["security-severity"] === score);
+    expect(rule?.id).toBe(sarifReport.rules.find((candidate) => candidate.severity === severity)?.id);
+    expect(rule?.properties.tags).toContain("security");
+  });
+
+  it("carries rule metadata code scanning shows", () => {
+    const rule = sarif.tool.driver.rules.find((candidate) => candidate.id === "sample.public-access");
+    expect(rule).toMatchObject({
+      shortDescription: { text: "critical check" },
+      fullDescription: { text: "Why the critical check matters." },
+      defaultConfiguration: { level: "error" },
+      properties: { tags: expect.arrayContaining(["security", "CIS 9.3.8"]) },
+    });
+    expect(rule?.help.text).toContain("az storage account update -g <group> -n <account>");
+    // In Markdown a bare `<group>` is an HTML tag and renders as nothing.
+    expect(rule?.help.markdown).toContain("-g &lt;group&gt; -n &lt;account&gt;");
+  });
+
+  it.each([
+    ["problems only", options],
+    ["with passes", { ...options, includePassed: true }],
+  ])("is valid against the SARIF 2.1.0 schema (%s)", (_label, given) => {
+    const log = JSON.parse(renderSarif(sarifReport, given));
+    expect(validate(log)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it("the schema check can fail: a result with an invalid level is rejected", () => {
+    const log = buildSarifLog(sarifReport, options);
+    run(log).results[0]!.level = "catastrophic";
+    expect(validate(log)).toBe(false);
+  });
+});
