@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSarifLog, findingFingerprint, renderSarif, type SarifOptions } from "../../src/sarif/render-sarif.ts";
+import { validateWithMultitool } from "../sarif-multitool.ts";
 import {
   ENVIRONMENT_URI,
   OWNED_ACCOUNT,
@@ -187,5 +191,68 @@ describe("renderSarif", () => {
     const log = buildSarifLog(sarifReport, options);
     run(log).results[0]!.level = "catastrophic";
     expect(validate(log)).toBe(false);
+  });
+});
+
+// The Multitool is a .NET program: a second or two per file, more on a busy machine.
+describe("renderSarif under Microsoft's SARIF Multitool", { timeout: 60_000 }, () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "render-sarif-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function multitool(log: Record<string, unknown>, name: string) {
+    const file = join(dir, name);
+    await writeFile(file, JSON.stringify(log, null, 2));
+    return validateWithMultitool(file);
+  }
+
+  it("passes `sarif-multitool validate` with GitHub's rules on: no errors, no warnings", async () => {
+    const verdict = await multitool(buildSarifLog(sarifReport, { ...options, includePassed: true }), "audit.sarif");
+    expect(verdict.problems, verdict.output).toEqual([]);
+    expect(verdict.exitCode, verdict.output).toBe(0);
+  });
+
+  it.each([
+    [
+      "an absolute file URI",
+      (log: SarifRun) => {
+        log.results[0]!.locations[0]!.physicalLocation.artifactLocation = {
+          uri: "file:///home/runner/prod.ts",
+          uriBaseId: "%SRCROOT%",
+        };
+      },
+      /GH1005|SARIF1004|SARIF2007/,
+    ],
+    [
+      "a result without a message",
+      (log: SarifRun) => {
+        delete (log.results[0] as { message?: unknown }).message;
+      },
+      /JSON1002 error .*'message' is missing/,
+    ],
+    [
+      "a region before the first line",
+      (log: SarifRun) => {
+        log.results[0]!.locations[0]!.physicalLocation.region.startLine = 0;
+      },
+      /JSON1008 error .*startLine/,
+    ],
+    [
+      // Multitool 5.7.0's GH1001 fails while formatting its own message; the file is refused all the same.
+      "a result without a physical location",
+      (log: SarifRun) => {
+        delete (log.results[0]!.locations[0] as { physicalLocation?: unknown }).physicalLocation;
+      },
+      /GH1001|tool error/,
+    ],
+  ])("the Multitool check can fail: %s is reported", async (_label, spoil, expected) => {
+    const log = buildSarifLog(sarifReport, options);
+    spoil(run(log));
+    const verdict = await multitool(log, "spoiled.sarif");
+    expect(verdict.problems.join("\n"), verdict.output).toMatch(expected);
   });
 });
