@@ -24,6 +24,7 @@ export { compileResourcePattern, matchesResourcePattern } from "./resource-patte
 export type { AuditContext, Rule, RuleMetadata, RuleReferences } from "./rule.ts";
 export { ANY_RESOURCE_TYPE, ruleMetadata } from "./rule.ts";
 export { formatReferences, renderRuleHelpMarkdown, renderRuleHelpText } from "./rule-help.ts";
+export { codeScanningFileProblems, codeScanningProblems } from "./sarif/code-scanning-problems.ts";
 export type { SarifSources, SourceFile } from "./sarif/locate-finding.ts";
 export type { EnvironmentDeclaration } from "./sarif/read-sarif-sources.ts";
 export { RULE_DOCS_PATH, readSarifSources } from "./sarif/read-sarif-sources.ts";

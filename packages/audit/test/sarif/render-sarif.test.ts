@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { codeScanningProblems } from "../../src/sarif/code-scanning-problems.ts";
 import { buildSarifLog, findingFingerprint, renderSarif, type SarifOptions } from "../../src/sarif/render-sarif.ts";
 import { validateWithMultitool } from "../sarif-multitool.ts";
 import {
@@ -181,10 +182,11 @@ describe("renderSarif", () => {
   it.each([
     ["problems only", options],
     ["with passes", { ...options, includePassed: true }],
-  ])("is valid against the SARIF 2.1.0 schema (%s)", (_label, given) => {
+  ])("is valid against the SARIF 2.1.0 schema and GitHub's ingestion requirements (%s)", (_label, given) => {
     const log = JSON.parse(renderSarif(sarifReport, given));
     expect(validate(log)).toBe(true);
     expect(validate.errors ?? []).toEqual([]);
+    expect(codeScanningProblems(log)).toEqual([]);
   });
 
   it("the schema check can fail: a result with an invalid level is rejected", () => {
