@@ -1,5 +1,6 @@
 import type { AuditedResource } from "./audited-resource.ts";
 import type { Finding } from "./finding.ts";
+import { ownerEnvironment } from "./owner-environment.ts";
 import { RelatedDocumentError } from "./related-document-error.ts";
 import { ANY_RESOURCE_TYPE, type AuditContext, type Rule, type RuleMetadata } from "./rule.ts";
 
@@ -32,11 +33,13 @@ export function evaluateRule<TContext extends AuditContext>(
   audited: AuditedResource,
   context: TContext,
 ): Finding {
+  const owner = ownerEnvironment(audited.resource.tags);
   const base = {
     ruleId: rule.id,
     severity: rule.severity,
     resourceId: audited.resource.id,
     resourceType: audited.resource.type,
+    ...(owner === undefined ? {} : { ownerEnvironment: owner }),
   };
   try {
     const result = rule.check(audited, context);

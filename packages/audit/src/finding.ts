@@ -18,6 +18,11 @@ export interface Finding {
   readonly status: FindingStatus;
   readonly message: string;
   readonly evidence: readonly Evidence[];
+  /**
+   * The environment named by the resource's ownership tags when this repository manages it; absent for a resource
+   * that is not ours or could not be read. Reports use it to point at the file that declares the resource.
+   */
+  readonly ownerEnvironment?: string;
   /** Present when status is `suppressed`. */
   readonly suppression?: AppliedSuppression;
 }

@@ -111,6 +111,20 @@ describe("evaluateRules", () => {
     ]);
   });
 
+  it.each([
+    ["managed by this repo", { "managed-by": "azure-infra-ops", environment: "prod", task: "storage" }, "prod"],
+    ["tag keys in another casing", { "Managed-By": "azure-infra-ops", Environment: "dev", TASK: "storage" }, "dev"],
+    ["managed by another tool", { "managed-by": "terraform", environment: "prod", task: "storage" }, undefined],
+    ["without the task tag", { "managed-by": "azure-infra-ops", environment: "prod" }, undefined],
+    ["without tags", undefined, undefined],
+  ])("a finding names the owning environment from the resource's ownership tags: %s", (_label, tags, expected) => {
+    const owned = { ...account({ minimumTlsVersion: "TLS1_0" }), resource: { ...account({}).resource, tags } };
+    const [finding] = evaluateRules([tlsRule, throwingRule], [owned], context);
+    expect(finding?.ownerEnvironment).toBe(expected);
+    // An error finding is located like any other: it keeps the owner too.
+    expect(evaluateRules([throwingRule], [owned], context)[0]?.ownerEnvironment).toBe(expected);
+  });
+
   it("a rule that throws gives an error finding and the other rules still run", () => {
     const findings = evaluateRules([throwingRule, tlsRule], [account({ minimumTlsVersion: "TLS1_2" })], context);
     expect(findings.map((finding) => finding.status)).toEqual(["error", "pass"]);

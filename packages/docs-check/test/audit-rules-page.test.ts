@@ -14,11 +14,12 @@ describe("docs/audit-rules.md", () => {
     ).toBe(true);
   });
 
-  it("lists every storage, identity and governance rule with why and how to fix", () => {
+  it("lists every storage, identity, governance and suppression rule with why and how to fix", () => {
     const page = renderAuditRulesPage();
     expect(page).toContain("## storage.minimum-tls");
     expect(page).toMatch(/## governance\./);
     expect(page).toContain("## identity.branch-federated-credential");
+    expect(page).toContain("## audit.suppression-expired");
     expect(page).toContain("**Why it matters.**");
     expect(page).toContain("**How to fix.**");
     // Placeholders like <group> would be taken for HTML tags and vanish when rendered.

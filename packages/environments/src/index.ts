@@ -6,6 +6,7 @@ export { defineEnvironment, environmentSchema } from "./environment-schema.ts";
 export type { EnvironmentChoice } from "./load-environment.ts";
 export { loadEnvironment } from "./load-environment.ts";
 export type { ManagedIdentitiesSection, ManagedIdentityConfig } from "./managed-identities-section.ts";
+export { repoEnvironmentFiles } from "./repo-environment-files.ts";
 export type { ResourceGroupConfig } from "./resource-groups-section.ts";
 export type { StorageAccountConfig, StorageSection } from "./storage-section.ts";
 export { STORAGE_DATA_ROLES } from "./storage-section.ts";

@@ -91,8 +91,18 @@ describe("pnpm run rehearse", () => {
     const upload = result.jobs[0]?.steps.find((step) => step.step === "Upload to code scanning");
     expect(upload?.detail).toContain("audit.sarif is valid SARIF");
     expect(result.artifacts).toContain("audit.sarif");
-    const sarif = JSON.parse(readFileSync(join(result.runDir, "audit.sarif"), "utf8")) as { version: string };
+    const sarif = JSON.parse(readFileSync(join(result.runDir, "audit.sarif"), "utf8")) as {
+      version: string;
+      runs: Array<{
+        automationDetails: { id: string };
+        results: Array<{ locations: Array<{ physicalLocation?: { artifactLocation?: { uri?: string } } }> }>;
+      }>;
+    };
     expect(sarif.version).toBe("2.1.0");
+    // What code scanning needs, which the upload step's check passed: a category, and a file for every result.
+    expect(sarif.runs[0]?.automationDetails.id).toBe("azure-audit/prod/");
+    const uris = sarif.runs[0]?.results.map((entry) => entry.locations[0]?.physicalLocation?.artifactLocation?.uri);
+    expect(uris?.filter((uri) => uri === undefined)).toEqual([]);
     expect(result.jobs[0]?.summary).toMatch(/audit/i);
     // Whether the run fails on findings is the audit's verdict; it must never be an auth failure.
     expect(log).not.toMatch(/AADSTS\d+/);

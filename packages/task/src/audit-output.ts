@@ -1,23 +1,28 @@
 import { writeFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import type { ParseArgsOptionsConfig } from "node:util";
 import {
   type AuditReport,
   auditExitCode,
   isAtOrAbove,
   isSeverity,
+  RULE_DOCS_PATH,
+  readSarifSources,
   renderJson,
   renderJunit,
   renderMarkdown,
   renderSarif,
   renderTerminal,
+  type SarifOptions,
   SEVERITIES,
   type Severity,
+  sarifCategory,
   shouldUseColor,
   summarizeFindings,
   summaryLine,
 } from "@infra/audit";
 import { appendStepSummary, type CommandContext, isGitHubActions, needsAttention, UsageError } from "@infra/cli";
+import { type Environment, repoEnvironmentFiles } from "@infra/environments";
 import { AuditIncompleteError } from "./task-errors.ts";
 
 export const auditFormats = ["table", "json", "sarif", "markdown", "junit"] as const;
@@ -32,6 +37,7 @@ export const auditOptions = {
   subscription: { type: "string", multiple: true },
   "resource-group": { type: "string" },
   suppressions: { type: "string" },
+  "sarif-category": { type: "string" },
 } as const;
 
 export const auditUsage = `  --format table|json|sarif|markdown|junit   report format (default table; --json = json)
@@ -40,16 +46,24 @@ export const auditUsage = `  --format table|json|sarif|markdown|junit   report f
   --allow-incomplete     do not exit 1 when some resources could not be evaluated
   --subscription ID      audit this subscription (repeatable; default: the environment's, else all visible)
   --resource-group NAME  only this resource group
-  --suppressions PATH    reviewed suppressions (default packages/environments/audit-suppressions.json)`;
+  --suppressions PATH    reviewed suppressions (default packages/environments/audit-suppressions.json)
+  --sarif-category ID    code scanning category of a SARIF report (default azure-audit/<env>/, azure-audit/all/)`;
 
 export interface AuditReportFlags {
   format: AuditFormat;
   failOn: Severity;
   allowIncomplete: boolean;
+  /** `--sarif-category`: overrides the category derived from the environment (a shard's own, say). */
+  sarifCategory?: string | undefined;
 }
 
 export function parseAuditFlags(
-  values: { format?: string | undefined; "fail-on"?: string | undefined; "allow-incomplete"?: boolean | undefined },
+  values: {
+    format?: string | undefined;
+    "fail-on"?: string | undefined;
+    "allow-incomplete"?: boolean | undefined;
+    "sarif-category"?: string | undefined;
+  },
   json: boolean,
 ): AuditReportFlags {
   const format = values.format ?? (json ? "json" : "table");
@@ -58,15 +72,39 @@ export function parseAuditFlags(
   }
   const failOn = values["fail-on"] ?? "high";
   if (!isSeverity(failOn)) throw new UsageError(`--fail-on ${failOn}: use critical, high, medium, low or info`);
-  return { format: format as AuditFormat, failOn, allowIncomplete: values["allow-incomplete"] === true };
+  const sarifCategory = values["sarif-category"];
+  if (sarifCategory !== undefined && sarifCategory.trim() === "")
+    throw new UsageError("--sarif-category: give a category");
+  return {
+    format: format as AuditFormat,
+    failOn,
+    allowIncomplete: values["allow-incomplete"] === true,
+    sarifCategory,
+  };
 }
 
-/** Colour and width apply to a table on a TTY only; the rule docs URL to Markdown. */
+/** The environment an audit ran with: its name (the SARIF category) and, for `--env-file`, the file's absolute path. */
+export interface AuditedEnvironment {
+  readonly name: string;
+  readonly file?: string | undefined;
+}
+
+export function auditedEnvironment(
+  environment: Environment | undefined,
+  envFile: string | undefined,
+  cwd: string,
+): AuditedEnvironment | undefined {
+  return environment && { name: environment.name, file: envFile === undefined ? undefined : resolve(cwd, envFile) };
+}
+
+/** Colour and width apply to a table on a TTY only; the rule docs URL to Markdown; sources and category to SARIF. */
 export interface AuditRenderOptions {
   readonly color: boolean;
   readonly width?: number;
   /** See `MarkdownOptions.ruleDocsUrl`. */
   readonly ruleDocsUrl?: string;
+  /** Required for `sarif`: see `sarifOptions`. */
+  readonly sarif?: SarifOptions;
 }
 
 export function renderAuditReport(report: AuditReport, format: AuditFormat, options: AuditRenderOptions): string {
@@ -74,7 +112,8 @@ export function renderAuditReport(report: AuditReport, format: AuditFormat, opti
     case "json":
       return renderJson(report);
     case "sarif":
-      return renderSarif(report, {});
+      if (options.sarif === undefined) throw new Error("a SARIF report needs the files its results point into");
+      return renderSarif(report, options.sarif);
     case "markdown":
       return renderMarkdown(report, { ruleDocsUrl: options.ruleDocsUrl });
     case "junit":
@@ -101,7 +140,24 @@ export function ruleDocsUrl(
   return relative(reportDir, join(repoRoot, RULE_DOCS_PATH)).split(sep).join("/");
 }
 
-const RULE_DOCS_PATH = "docs/audit-rules.md";
+/**
+ * What a SARIF report points into and files under: the repository's environment files (and an `--env-file` inside the
+ * repository, which wins over the repository's file of the same name), the rules page, and the category.
+ */
+async function sarifOptions(
+  repoRoot: string,
+  flags: Pick<AuditReportFlags, "sarifCategory">,
+  audited: AuditedEnvironment | undefined,
+): Promise<SarifOptions> {
+  const given = audited?.file === undefined ? [] : [{ name: audited.name, path: audited.file }];
+  return {
+    sources: await readSarifSources(repoRoot, [...repoEnvironmentFiles(), ...given]),
+    category: sarifCategory(audited?.name, flags.sarifCategory),
+  };
+}
+
+/** The repository this package belongs to: a task's own `audit` has no root command to say it. */
+const PACKAGE_REPO_ROOT = join(import.meta.dirname, "..", "..", "..");
 
 /**
  * Prints or writes the report, adds it to the GitHub job summary, and decides the exit code (0, 1 or 3). The summary
@@ -113,12 +169,14 @@ export async function finishAudit<O extends ParseArgsOptionsConfig>(
   flags: AuditReportFlags,
   output: string | undefined,
   repoRoot?: string,
+  audited?: AuditedEnvironment,
 ) {
   const onTerminal = flags.format === "table" && !output;
   const text = renderAuditReport(report, flags.format, {
     color: onTerminal && shouldUseColor(run.stdout, run.env),
     width: onTerminal && run.stdout.isTTY === true ? process.stdout.columns : undefined,
     ruleDocsUrl: ruleDocsUrl(run.env, repoRoot, output ? dirname(output) : process.cwd()),
+    ...(flags.format === "sarif" ? { sarif: await sarifOptions(repoRoot ?? PACKAGE_REPO_ROOT, flags, audited) } : {}),
   });
   if (output) await writeFile(output, text.endsWith("\n") ? text : `${text}\n`);
   else run.stdout.write(text.endsWith("\n") ? text : `${text}\n`);

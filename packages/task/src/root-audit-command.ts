@@ -1,7 +1,7 @@
 import { type AuditReport, DEFAULT_TOOL } from "@infra/audit";
 import { defineCommand } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
-import { auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
+import { auditedEnvironment, auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
 import { defaultSuppressionFile, withSuppressions } from "./audit-suppressions.ts";
 import { forwardedFlags } from "./forwarded-flags.ts";
 import { withTaskSession } from "./task-session.ts";
@@ -16,7 +16,10 @@ export function rootAuditCommand(repoRoot: string) {
     async run(run) {
       const flags = parseAuditFlags(run.values, run.flags.json);
       // Validate the environment here: a bad file exits 2 before any task starts or any request is made.
-      if (run.flags.env || run.flags.envFile) await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
+      const environment =
+        run.flags.env || run.flags.envFile
+          ? await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile })
+          : undefined;
       const results = await withTaskSession(
         {
           turboTask: "audit",
@@ -43,7 +46,8 @@ export function rootAuditCommand(repoRoot: string) {
       };
       const file = run.values.suppressions ?? defaultSuppressionFile(repoRoot);
       const report = await withSuppressions(combined, file, run.values.suppressions !== undefined, new Date());
-      return finishAudit(run, report, flags, run.values.output, repoRoot);
+      const audited = auditedEnvironment(environment, run.flags.envFile, process.cwd());
+      return finishAudit(run, report, flags, run.values.output, repoRoot, audited);
     },
   });
 }

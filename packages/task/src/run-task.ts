@@ -10,7 +10,7 @@ import {
 } from "@infra/cli";
 import { type Environment, loadEnvironment } from "@infra/environments";
 import { hasPendingChanges, withContentProblems, writePlanFile } from "@infra/plan";
-import { auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
+import { auditedEnvironment, auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
 import { localTaskRuntime, type TaskConnections } from "./local-task-runtime.ts";
 import { printPlan } from "./plan-output.ts";
 import type { TaskContext, TaskDefinition } from "./task-definition.ts";
@@ -106,16 +106,22 @@ function auditCommand(definition: TaskDefinition) {
     options: auditOptions,
     async run(run) {
       const flags = parseAuditFlags(run.values, run.flags.json);
-      const runtime = localTaskRuntime(definition, {
-        connections: connectionsFor(definition.name, run),
-        log: run.log,
-        signal: run.signal,
-      });
+      const connections = connectionsFor(definition.name, run);
+      const runtime = localTaskRuntime(definition, { connections, log: run.log, signal: run.signal });
       const result = await runtime.audit({
         subscriptions: run.values.subscription,
         resourceGroup: run.values["resource-group"],
       });
-      return finishAudit(run, { rules: result.rules, findings: result.findings }, flags, run.values.output);
+      const { environment } = await connections.auditing();
+      const audited = auditedEnvironment(environment, run.flags.envFile, process.cwd());
+      return finishAudit(
+        run,
+        { rules: result.rules, findings: result.findings },
+        flags,
+        run.values.output,
+        undefined,
+        audited,
+      );
     },
   });
 }

@@ -1,10 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AuditReport, Finding, RuleMetadata } from "@infra/audit";
 import { NeedsAttention } from "@infra/cli";
-import { afterEach, describe, expect, it } from "vitest";
-import { type AuditReportFlags, finishAudit, ruleDocsUrl } from "../src/audit-output.ts";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  type AuditedEnvironment,
+  type AuditReportFlags,
+  finishAudit,
+  parseAuditFlags,
+  ruleDocsUrl,
+} from "../src/audit-output.ts";
 
 const ACCOUNT =
   "/subscriptions/11111111-0000-4000-8000-000000000001/resourceGroups/rg-legacy/providers/Microsoft.Storage/storageAccounts/legacydata001";
@@ -90,6 +96,87 @@ describe("finishAudit", () => {
     expect(markdown).toContain(
       "[`storage.minimum-tls`](https://github.com/acme/infra/blob/abc123/docs/audit-rules.md#storageminimum-tls)",
     );
+  });
+});
+
+describe("finishAudit --format sarif", () => {
+  const repoRoot = join(import.meta.dirname, "..", "..", "..");
+  const LOCAL_ACCOUNT =
+    "/subscriptions/11111111-0000-4000-8000-000000000001/resourceGroups/rg-loc-app/providers/Microsoft.Storage/storageAccounts/locappassets";
+  const owned: AuditReport = {
+    rules: [rule],
+    findings: [{ ...finding("fail"), resourceId: LOCAL_ACCOUNT, ownerEnvironment: "local" }, finding("fail")],
+  };
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "audit-sarif-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function sarif(
+    given: Partial<AuditReportFlags>,
+    audited?: AuditedEnvironment,
+  ): Promise<{ automationDetails: { id: string }; results: Array<{ locations: SarifLocation[] }> }> {
+    const output = join(dir, "audit.sarif");
+    await finishAudit(capture().run, owned, { ...flags("sarif"), ...given }, output, repoRoot, audited);
+    return JSON.parse(readFileSync(output, "utf8")).runs[0];
+  }
+  interface SarifLocation {
+    physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+  }
+  const where = (location: SarifLocation | undefined) => [
+    location?.physicalLocation.artifactLocation.uri,
+    location?.physicalLocation.region.startLine,
+  ];
+  const lineIn = (file: string, text: string) =>
+    readFileSync(join(repoRoot, file), "utf8")
+      .split("\n")
+      .findIndex((line) => line.includes(text)) + 1;
+
+  it("points an owned resource at its environment file's line and an unowned one at its rule's section", async () => {
+    const run = await sarif({}, { name: "local" });
+    expect(run.results.map((result) => where(result.locations[0]))).toEqual([
+      [
+        "packages/environments/environments/local.ts",
+        lineIn("packages/environments/environments/local.ts", 'name: "locappassets"'),
+      ],
+      ["docs/audit-rules.md", lineIn("docs/audit-rules.md", "## storage.minimum-tls")],
+    ]);
+    expect(run.automationDetails.id).toBe("azure-audit/local/");
+  });
+
+  it.each([
+    ["no environment", {}, undefined, "azure-audit/all/"],
+    ["--env prod", {}, { name: "prod" }, "azure-audit/prod/"],
+    ["--sarif-category", { sarifCategory: "azure-audit/prod/shard-1" }, { name: "prod" }, "azure-audit/prod/shard-1/"],
+  ])("files the report under a category: %s", async (_label, given, audited, category) => {
+    expect((await sarif(given, audited)).automationDetails.id).toBe(category);
+  });
+
+  it("locates an --env-file's resources outside the repository like unowned ones, unless the repository declares that environment", async () => {
+    const outside = join(dir, "environment.json");
+    writeFileSync(outside, '{\n  "name": "local"\n}\n');
+    const run = await sarif({}, { name: "local", file: outside });
+    // The repository's local.ts declares "local" too: the given file would win only if code scanning could show it.
+    expect(where(run.results[0]?.locations[0])[0]).toBe("packages/environments/environments/local.ts");
+    const elsewhere = await sarif({}, { name: "e2e", file: outside });
+    expect(elsewhere.results.map((result) => where(result.locations[0])[0])).toEqual([
+      "packages/environments/environments/local.ts",
+      "docs/audit-rules.md",
+    ]);
+  });
+});
+
+describe("parseAuditFlags", () => {
+  it.each([
+    [{ format: "sarif", "sarif-category": "azure-audit/prod/shard-1/" }, "azure-audit/prod/shard-1/"],
+    [{ format: "sarif" }, undefined],
+  ])("takes --sarif-category as given: %o", (values, category) => {
+    expect(parseAuditFlags(values, false).sarifCategory).toBe(category);
+  });
+
+  it("refuses an empty --sarif-category", () => {
+    expect(() => parseAuditFlags({ "sarif-category": " " }, false)).toThrow(/--sarif-category: give a category/);
   });
 });
 

@@ -4,21 +4,22 @@ import type { Finding } from "../finding.ts";
 import type { RuleMetadata } from "../rule.ts";
 import { formatReferences, renderRuleHelpMarkdown, renderRuleHelpText } from "../rule-help.ts";
 import type { Severity } from "../severity.ts";
+import { locateFinding, type SarifSources } from "./locate-finding.ts";
 
 export interface SarifOptions {
-  /**
-   * Repository-relative file to anchor results to (e.g. the environment file). GitHub code scanning requires a
-   * physical location on every result; the logical location (the resource id) is always present.
-   */
-  readonly artifactUri?: string;
-  /** `runAutomationDetails.id`, e.g. `audit/prod/`, so code scanning keeps separate environments apart. */
-  readonly category?: string;
+  /** The files results point into (`readSarifSources`): code scanning rejects a result without a file and line. */
+  readonly sources: SarifSources;
+  /** `runAutomationDetails.id` (`sarifCategory`), so code scanning keeps each environment's alerts apart. */
+  readonly category: string;
   /** Include passing checks as `kind: "pass"` results (off by default: code scanning only needs problems). */
   readonly includePassed?: boolean;
 }
 
-/** GitHub maps >= 9 critical, >= 7 high, >= 4 medium, > 0 low. */
-const SECURITY_SEVERITY: Record<Severity, string> = {
+/**
+ * `properties.security-severity` per severity. Code scanning reads over 9.0 as critical, 7.0-8.9 high, 4.0-6.9
+ * medium, 0.1-3.9 low, and 0.0 as no security severity: each value sits inside its band, info outside all of them.
+ */
+export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
   critical: "9.5",
   high: "8.0",
   medium: "5.5",
@@ -36,8 +37,11 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 
+/** Repository-relative URIs: code scanning resolves them against the checkout, as CodeQL's `%SRCROOT%` ones. */
+const SOURCE_ROOT = "%SRCROOT%";
+
 /** A SARIF 2.1.0 log with one run: rules with help, results for fails (suppressed ones marked), errors as notifications. */
-export function buildSarifLog(report: AuditReport, options: SarifOptions = {}): Record<string, unknown> {
+export function buildSarifLog(report: AuditReport, options: SarifOptions): Record<string, unknown> {
   const tool = report.tool ?? DEFAULT_TOOL;
   const rules = [...rulesById(report).values()];
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
@@ -62,7 +66,7 @@ export function buildSarifLog(report: AuditReport, options: SarifOptions = {}): 
             rules: rules.map(sarifRule),
           },
         },
-        ...(options.category === undefined ? {} : { automationDetails: { id: options.category } }),
+        automationDetails: { id: options.category },
         invocations: [
           {
             executionSuccessful: errors.length === 0,
@@ -70,17 +74,17 @@ export function buildSarifLog(report: AuditReport, options: SarifOptions = {}): 
               level: "error",
               message: { text: `${finding.ruleId} on ${finding.resourceId}: ${finding.message}` },
               associatedRule: { id: finding.ruleId, ...referenceIndex(ruleIndex, finding.ruleId) },
-              locations: [location(finding, options)],
+              locations: [location(finding, options.sources)],
             })),
           },
         ],
-        results: reported.map((finding) => sarifResult(finding, ruleIndex, options)),
+        results: reported.map((finding) => sarifResult(finding, ruleIndex, options.sources)),
       },
     ],
   };
 }
 
-export function renderSarif(report: AuditReport, options: SarifOptions = {}): string {
+export function renderSarif(report: AuditReport, options: SarifOptions): string {
   return `${JSON.stringify(buildSarifLog(report, options), null, 2)}\n`;
 }
 
@@ -105,24 +109,23 @@ function sarifRule(rule: RuleMetadata): Record<string, unknown> {
 function sarifResult(
   finding: Finding,
   ruleIndex: ReadonlyMap<string, number>,
-  options: SarifOptions,
+  sources: SarifSources,
 ): Record<string, unknown> {
   const evidence = finding.evidence
     .map((item) => `${item.path} = ${JSON.stringify(item.actual) ?? "(absent)"}`)
     .join("; ");
+  const fingerprint = findingFingerprint(finding);
   return {
     ruleId: finding.ruleId,
     ...indexOf(ruleIndex, finding.ruleId),
     kind: finding.status === "pass" ? "pass" : "fail",
     level: finding.status === "pass" ? "none" : LEVEL[finding.severity],
     message: { text: `${finding.resourceId}: ${finding.message}${evidence ? ` (${evidence})` : ""}` },
-    locations: [location(finding, options)],
-    // Every result shares the same physical line, so the fingerprint is what tells alerts apart across runs.
-    partialFingerprints: {
-      "ruleResource/v1": createHash("sha256")
-        .update(`${finding.ruleId}|${finding.resourceId.toLowerCase()}`)
-        .digest("hex"),
-    },
+    locations: [location(finding, sources)],
+    // Code scanning matches alerts across runs by `primaryLocationLineHash` alone, and upload-sarif fills it from the
+    // located line only when absent. Unowned resources share their rule's line, so that hash would merge their
+    // alerts: it is the rule and the resource instead, which keeps each finding's alert however lines move.
+    partialFingerprints: { primaryLocationLineHash: fingerprint, "ruleResource/v1": fingerprint },
     ...(finding.suppression === undefined
       ? {}
       : {
@@ -138,11 +141,15 @@ function sarifResult(
   };
 }
 
-function location(finding: Finding, options: SarifOptions): Record<string, unknown> {
+/** Rule id and lower-cased resource id (ARM ids are case-insensitive): stable while the finding stands. */
+export function findingFingerprint(finding: Pick<Finding, "ruleId" | "resourceId">): string {
+  return createHash("sha256").update(`${finding.ruleId}|${finding.resourceId.toLowerCase()}`).digest("hex");
+}
+
+function location(finding: Finding, sources: SarifSources): Record<string, unknown> {
+  const { uri, region } = locateFinding(finding, sources);
   return {
-    ...(options.artifactUri === undefined
-      ? {}
-      : { physicalLocation: { artifactLocation: { uri: options.artifactUri }, region: { startLine: 1 } } }),
+    physicalLocation: { artifactLocation: { uri, uriBaseId: SOURCE_ROOT }, region },
     logicalLocations: [{ fullyQualifiedName: finding.resourceId, kind: "resource" }],
   };
 }
