@@ -55,7 +55,10 @@ afterAll(async () => {
 describe("pnpm run rehearse", () => {
   it("provision.yml: runs as environment:prod, applies prod, and outlives many GitHub token lifetimes", async () => {
     await emulator.admin.clearRequests();
+    // The account's create takes longer than two GitHub token lifetimes, so the job must fetch fresh ID tokens.
+    await emulator.admin.addFault({ method: "PUT", path: "/storageAccounts/prdappassets\\?", delayMs: 7000 });
     const { result, elapsedMs } = await rehearse("provision");
+    await emulator.admin.clearFaults();
     expect(result.ok, log.slice(-3000)).toBe(true);
     expect(result.jobs.map((job) => job.subject)).toEqual(["repo:acme/infra:environment:prod"]);
     expect(statuses(result)).toEqual([
