@@ -4,7 +4,7 @@ import type { Logger } from "@infra/cli";
 import { type ArmClientOptions, armClientOptions } from "./arm-client-options.ts";
 import type { AuthMethod } from "./auth-method.ts";
 import { azureCliDefaultSubscription } from "./azure-cli-account.ts";
-import { isAzureVirtualMachine } from "./azure-compute.ts";
+import { isAzureArcAgentInstalled, isAzureVirtualMachine } from "./azure-compute.ts";
 import { type AzureIdentitySummary, describeIdentity, summarizeAccessToken } from "./azure-identity-summary.ts";
 import { buildCredential } from "./build-credential.ts";
 import { type AzureCloud, resolveCloud } from "./clouds.ts";
@@ -31,6 +31,8 @@ export interface ConnectAzureOptions {
   abortSignal?: AbortSignal | undefined;
   /** Tests: whether to treat this machine as an Azure VM. Default: read its DMI marker. */
   onAzureVirtualMachine?: boolean | undefined;
+  /** Tests: whether the Azure Arc agent is installed. Default: look where msal-node looks. */
+  azureArcAgentInstalled?: boolean | undefined;
 }
 
 /** Everything a task needs to call Azure. */
@@ -108,8 +110,14 @@ function credentialChain(
   log: Logger | undefined,
 ): CachedChain {
   const onAzureVirtualMachine = options.onAzureVirtualMachine ?? (!cloud.custom && isAzureVirtualMachine());
-  const plan = planCredentials({ env, auth: options.auth, customCloud: cloud.custom, onAzureVirtualMachine });
-  const key = fingerprint(env, cloud, plan.basis, options.gitHubAudience);
+  const plan = planCredentials({
+    env,
+    auth: options.auth,
+    customCloud: cloud.custom,
+    onAzureVirtualMachine,
+    azureArcAgentInstalled: options.azureArcAgentInstalled ?? isAzureArcAgentInstalled(env),
+  });
+  const key = fingerprint(env, cloud, `${plan.basis}\0${plan.imdsAllowed}`, options.gitHubAudience);
   const cached = chains.get(key);
   if (cached !== undefined) return cached;
 
@@ -140,12 +148,17 @@ const identityVariables = [
   "AZURE_CLIENT_ID",
   "AZURE_CLIENT_SECRET",
   "AZURE_CLIENT_CERTIFICATE_PATH",
+  "AZURE_USERNAME",
   "AZURE_FEDERATED_TOKEN_FILE",
   "AZURE_TOKEN_CREDENTIALS",
   "ACTIONS_ID_TOKEN_REQUEST_URL",
   "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
   "IDENTITY_ENDPOINT",
+  "IDENTITY_HEADER",
+  "IDENTITY_SERVER_THUMBPRINT",
+  "IMDS_ENDPOINT",
   "MSI_ENDPOINT",
+  "MSI_SECRET",
   "AZURE_POD_IDENTITY_AUTHORITY_HOST",
   "AZURE_CONFIG_DIR",
 ];
