@@ -5,10 +5,11 @@ import { ResourceManagementClient } from "@azure/arm-resources";
 import { type Emulator, SEED } from "@infra/emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AuthenticationFailedError } from "../src/authentication-failed-error.ts";
-import { connectAzure, forgetCredentials } from "../src/connect-azure.ts";
+import { connectAzure } from "../src/connect-azure.ts";
 import { requestGitHubIdToken } from "../src/github-id-token.ts";
 import { GitHubOidcPermissionError } from "../src/github-oidc-permission-error.ts";
 import { NoCredentialError } from "../src/no-credential-error.ts";
+import { forgetCredentials } from "../src/process-credential.ts";
 import { connectionsElsewhere, envFor, startTestEmulator } from "./support/emulator-session.ts";
 
 let emulator: Emulator;
