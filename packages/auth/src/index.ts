@@ -1,7 +1,7 @@
 export type { AdditionalPolicyConfig, ArmClientOptions } from "./arm-client-options.ts";
 export { armClientOptions, armPipelinePolicies, processReadPacer, userAgentPrefix } from "./arm-client-options.ts";
 export type { AuthMethod } from "./auth-method.ts";
-export { authMethods, parseAuthMethod } from "./auth-method.ts";
+export { authMethods, authMethodVariable, parseAuthMethod } from "./auth-method.ts";
 export { AuthenticationFailedError } from "./authentication-failed-error.ts";
 export type { AzureIdentitySummary, GitHubTokenClaims, PrincipalType } from "./azure-identity-summary.ts";
 export { describeIdentity, summarizeClaims } from "./azure-identity-summary.ts";

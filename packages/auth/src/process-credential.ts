@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Logger } from "@infra/cli";
-import type { AuthMethod } from "./auth-method.ts";
+import { type AuthMethod, authMethodFromEnv } from "./auth-method.ts";
 import { isAzureArcAgentInstalled, isAzureVirtualMachine } from "./azure-compute.ts";
 import { buildCredential } from "./build-credential.ts";
 import type { AzureCloud } from "./clouds.ts";
@@ -10,7 +10,7 @@ import { planCredentials } from "./credential-plan.ts";
 import type { EnvVars } from "./env-vars.ts";
 
 export interface ProcessCredentialOptions {
-  /** `--auth`, when a person chose a credential. */
+  /** `--auth`, when a person chose a credential. Default: INFRA_AUTH, as a parent command hands it down. */
   auth?: AuthMethod | undefined;
   /** GitHub ID token audience; default `api://AzureADTokenExchange`. */
   gitHubAudience?: string | undefined;
@@ -47,7 +47,7 @@ export function processCredential(
   const onAzureVirtualMachine = options.onAzureVirtualMachine ?? (!cloud.custom && isAzureVirtualMachine());
   const plan = planCredentials({
     env,
-    auth: options.auth,
+    auth: options.auth ?? authMethodFromEnv(env),
     customCloud: cloud.custom,
     onAzureVirtualMachine,
     azureArcAgentInstalled: options.azureArcAgentInstalled ?? isAzureArcAgentInstalled(env),
@@ -92,6 +92,7 @@ const identityVariables = [
   "MSI_SECRET",
   "AZURE_POD_IDENTITY_AUTHORITY_HOST",
   "AZURE_CONFIG_DIR",
+  "INFRA_AUTH",
 ];
 
 function fingerprint(env: EnvVars, cloud: AzureCloud, basis: string, audience: string | undefined): string {

@@ -61,6 +61,16 @@ describe("connectAzure against the emulator", () => {
     ).toBe(true);
   });
 
+  it("--auth handed down in INFRA_AUTH chooses the credential, over AZURE_TOKEN_CREDENTIALS", async () => {
+    const context = await connectAzure({ task: "test", env: envFor(emulator, "ops", { INFRA_AUTH: "env" }) });
+    expect(context.basis).toBe("--auth env");
+    expect(context.identity).toMatchObject({ credential: "EnvironmentCredential", objectId: SEED.ops.objectId });
+    const refused = await connectAzure({ task: "test", env: envFor(emulator, "ops", { INFRA_AUTH: "github" }) }).catch(
+      (e: unknown) => e,
+    );
+    expect((refused as Error).message).toBe("--auth github chose GitHub Actions OIDC, which cannot be used here");
+  });
+
   it("reuses one credential (one token cache) for the same configuration", async () => {
     const env = envFor(emulator, "auditor");
     const first = await connectAzure({ task: "a", env });

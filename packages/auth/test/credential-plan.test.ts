@@ -1,6 +1,6 @@
 import { ConfigError, UsageError } from "@infra/cli";
 import { describe, expect, it } from "vitest";
-import { parseAuthMethod } from "../src/auth-method.ts";
+import { authMethodFromEnv, parseAuthMethod } from "../src/auth-method.ts";
 import type { CredentialName } from "../src/credential-names.ts";
 import { type CredentialPlanInput, planCredentials } from "../src/credential-plan.ts";
 import { GitHubOidcPermissionError } from "../src/github-oidc-permission-error.ts";
@@ -252,5 +252,11 @@ describe("planCredentials", () => {
     expect(parseAuthMethod("managed-identity")).toBe("managed-identity");
     expect(parseAuthMethod(undefined)).toBeUndefined();
     expect(() => parseAuthMethod("password")).toThrow(UsageError);
+  });
+
+  it("reads --auth handed down in INFRA_AUTH, and rejects other values as configuration errors", () => {
+    expect(authMethodFromEnv({ INFRA_AUTH: "cli" })).toBe("cli");
+    expect(authMethodFromEnv({ INFRA_AUTH: " " })).toBeUndefined();
+    expect(() => authMethodFromEnv({ INFRA_AUTH: "password" })).toThrow(ConfigError);
   });
 });
