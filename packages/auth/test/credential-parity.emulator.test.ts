@@ -112,6 +112,23 @@ describe.skipIf(!azOnPath)("@infra/auth picks what DefaultAzureCredential picks"
     }
   });
 
+  it("docs/credentials.md shows the outcomes this run found", () => {
+    const documented = readFileSync(fileURLToPath(new URL("../../../docs/credentials.md", import.meta.url)), "utf8")
+      .split("\n")
+      .map((line) => line.split("|").map((cell) => cell.trim()))
+      .filter((cells) => /^\d+$/.test(cells[1] ?? ""))
+      .map((cells) => [cells[1], cells[5], cells[6]]);
+    const found = parityCases.map((parityCase, index) => {
+      const result = results.get(parityCase);
+      const dac = typeof result === "object" ? result.DefaultAzureCredential : undefined;
+      const ours = typeof result === "object" ? result["@infra/auth"] : undefined;
+      // A case skipped here (no openssl) is documented as expected.
+      const actual = dac && ours ? outcomes(dac, ours) : { dac: parityCase.dac, ours: parityCase.ours };
+      return [String(index + 1), actual.dac, actual.ours === actual.dac ? "same" : actual.ours];
+    });
+    expect(documented).toEqual(found);
+  });
+
   it.each(parityCases.map((parityCase) => [title(parityCase), parityCase] as const))("%s", (_, parityCase) => {
     const result = results.get(parityCase);
     if (typeof result === "string") {
