@@ -33,7 +33,7 @@ export interface ParityCase {
   azureCli: "logged in" | "logged out" | "not installed";
   /** The configuration's own variables; the cloud's and AZURE_SUBSCRIPTION_ID are added. */
   env(fixture: ParityFixture): Record<string, string>;
-  /** DefaultAzureCredential's outcome, as `outcomeLine` writes it. */
+  /** DefaultAzureCredential's outcome, as `outcomeOf` writes it, with `; asked IMDS` when it contacted the stand-in. */
   dac: string;
   /** Ours; the same as `dac` unless `difference` says why not. */
   ours: string;

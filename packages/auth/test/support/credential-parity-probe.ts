@@ -4,6 +4,7 @@
 // Usage: node credential-parity-probe.ts RUNS.json
 import { readFileSync } from "node:fs";
 import { formatWithOptions } from "node:util";
+import type { ProbeError, ProbeLine, ProbeOutputs, ProbeRun, ProbeSide } from "./credential-parity-outcome.ts";
 import { installNetworkGuard, takeConnectionAttempts } from "./network-guard.ts";
 
 // Before anything that could open a socket: every connection of this process is recorded, and blocked unless loopback.
@@ -16,12 +17,7 @@ const { summarizeAccessToken } = await import("../../src/azure-identity-summary.
 const { resolveCloud } = await import("../../src/clouds.ts");
 const { forgetCredentials, processCredential } = await import("../../src/process-credential.ts");
 
-const runs = JSON.parse(
-  readFileSync(process.argv[2] ?? "", "utf8"),
-) as import("./credential-parity-outcome.ts").ProbeRun[];
-type ProbeRun = (typeof runs)[number];
-type ProbeSide = import("./credential-parity-outcome.ts").ProbeSide;
-type ProbeError = import("./credential-parity-outcome.ts").ProbeError;
+const runs = JSON.parse(readFileSync(process.argv[2] ?? "", "utf8")) as ProbeRun[];
 const armScope = "https://management.azure.com/.default";
 
 // DefaultAzureCredential names the credential that produced a token in one @azure/logger line,
@@ -79,12 +75,12 @@ function describe(error: unknown): ProbeError {
 for (const run of runs) {
   for (const name of Object.keys(process.env)) delete process.env[name];
   Object.assign(process.env, run.processEnv);
-  const outputs: import("./credential-parity-outcome.ts").ProbeOutputs = {};
+  const outputs: ProbeOutputs = {};
   takeConnectionAttempts();
   for (const name of run.sides) {
     const side = name === "DefaultAzureCredential" ? await defaultAzureCredentialSide() : await ourSide(run);
     outputs[name] = { side, connections: takeConnectionAttempts() };
   }
-  const line: import("./credential-parity-outcome.ts").ProbeLine = { key: run.key, outputs };
+  const line: ProbeLine = { key: run.key, outputs };
   process.stdout.write(`${JSON.stringify(line)}\n`);
 }

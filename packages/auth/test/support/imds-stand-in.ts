@@ -4,12 +4,11 @@ import type { AddressInfo } from "node:net";
 /**
  * A loopback listener standing for the instance metadata address (169.254.169.254), which tests never contact. A
  * process is pointed at it through AZURE_POD_IDENTITY_AUTHORITY_HOST, which @azure/identity and msal-node use in place
- * of the default address; `requests` counts what reached it. It closes every connection after its answer.
+ * of the default address. It closes every connection after its answer.
  */
 export interface ImdsStandIn {
   url: string;
   port: number;
-  requests: number;
   close(): Promise<void>;
 }
 
@@ -50,7 +49,6 @@ export function answeringImds(emulatorHttpUrl: string): Promise<ImdsStandIn> {
 
 async function listen(handler: Parameters<typeof createServer>[1]): Promise<ImdsStandIn> {
   const server: Server = createServer((incoming, response) => {
-    standIn.requests += 1;
     // One connection per request, so a process's connections count its requests here.
     response.shouldKeepAlive = false;
     handler?.(incoming, response);
@@ -60,15 +58,13 @@ async function listen(handler: Parameters<typeof createServer>[1]): Promise<Imds
     server.listen(0, "127.0.0.1", resolve);
   });
   const { port } = server.address() as AddressInfo;
-  const standIn: ImdsStandIn = {
+  return {
     url: `http://127.0.0.1:${port}`,
     port,
-    requests: 0,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
-  return standIn;
 }
