@@ -12,8 +12,8 @@ import {
 import type { AzureCloud } from "./clouds.ts";
 import type { FailureContext } from "./credential-failure-advice.ts";
 import type { CredentialName } from "./credential-names.ts";
+import { DefaultManagedIdentityCredential } from "./default-managed-identity-credential.ts";
 import { type EnvVars, envValue } from "./env-vars.ts";
-import { GuardedManagedIdentityCredential } from "./explicit-endpoint-managed-identity.ts";
 import { GitHubActionsCredential, type PresentedToken, presentedToken } from "./github-actions-credential.ts";
 import { defaultGitHubAudience } from "./github-id-token.ts";
 
@@ -105,7 +105,7 @@ export function buildCredential(name: CredentialName, options: BuildCredentialOp
     }
     case "ManagedIdentityCredential":
       // As DefaultAzureCredential: AZURE_CLIENT_ID names a user-assigned identity.
-      return plain(new GuardedManagedIdentityCredential({ clientId, imdsAllowed: options.imdsAllowed }));
+      return plain(new DefaultManagedIdentityCredential({ clientId, imdsAllowed: options.imdsAllowed }));
     case "VisualStudioCodeCredential":
       return plain(new VisualStudioCodeCredential(tenantId === undefined ? {} : { tenantId }));
     case "AzureCliCredential":

@@ -1,36 +1,25 @@
-import { createHash } from "node:crypto";
 import type { TokenCredential } from "@azure/core-auth";
 import type { Logger } from "@infra/cli";
 import { type ArmClientOptions, armClientOptions } from "./arm-client-options.ts";
-import type { AuthMethod } from "./auth-method.ts";
 import { azureCliDefaultSubscription } from "./azure-cli-account.ts";
-import { isAzureVirtualMachine } from "./azure-compute.ts";
 import { type AzureIdentitySummary, describeIdentity, summarizeAccessToken } from "./azure-identity-summary.ts";
-import { buildCredential } from "./build-credential.ts";
 import { type AzureCloud, resolveCloud } from "./clouds.ts";
-import { type ChainEntry, CredentialChain } from "./credential-chain.ts";
 import { credentialLabels } from "./credential-names.ts";
-import { planCredentials } from "./credential-plan.ts";
 import type { EnvVars } from "./env-vars.ts";
+import { type ProcessCredentialOptions, processCredential } from "./process-credential.ts";
 import { resolveSubscription, type SubscriptionSource } from "./subscription-resolution.ts";
 import { listVisibleSubscriptions } from "./visible-subscriptions.ts";
 
-export interface ConnectAzureOptions {
+export interface ConnectAzureOptions extends ProcessCredentialOptions {
   /** The task's name, e.g. `storage` or `whoami`: goes into the user agent. */
   task: string;
   /** Default `process.env`. */
   env?: EnvVars | undefined;
-  /** `--auth`, when a person chose a credential. */
-  auth?: AuthMethod | undefined;
   /** The environment file's subscriptionId, when it names one. */
   subscriptionId?: string | undefined;
   /** Where diagnostics go (`info` on success, `debug` for each credential tried). */
   log?: Logger | undefined;
-  /** GitHub ID token audience; default `api://AzureADTokenExchange`. */
-  gitHubAudience?: string | undefined;
   abortSignal?: AbortSignal | undefined;
-  /** Tests: whether to treat this machine as an Azure VM. Default: read its DMI marker. */
-  onAzureVirtualMachine?: boolean | undefined;
 }
 
 /** Everything a task needs to call Azure. */
@@ -50,19 +39,6 @@ export interface AzureContext {
   basis: string;
 }
 
-interface CachedChain {
-  chain: CredentialChain;
-  basis: string;
-  imdsAllowed: boolean;
-}
-
-const chains = new Map<string, CachedChain>();
-
-/** Drops every cached credential (and so its token cache): for tests, and for a long-lived process after a re-login. */
-export function forgetCredentials(): void {
-  chains.clear();
-}
-
 /**
  * Picks the credential, signs in once (so a misconfiguration fails here, with advice, not in the middle of a task),
  * resolves the subscription and returns what ARM clients need.
@@ -71,7 +47,7 @@ export async function connectAzure(options: ConnectAzureOptions): Promise<AzureC
   const env = options.env ?? process.env;
   const log = options.log?.scope("auth");
   const cloud = resolveCloud(env);
-  const { chain, basis } = credentialChain(env, cloud, options, log);
+  const { chain, basis } = processCredential(env, cloud, { ...options, log });
   const clientOptions = armClientOptions(cloud, options.task);
 
   const token = await chain.getToken(cloud.resourceManagerScope, { abortSignal: options.abortSignal });
@@ -99,58 +75,4 @@ export async function connectAzure(options: ConnectAzureOptions): Promise<AzureC
     identity,
     basis,
   };
-}
-
-function credentialChain(
-  env: EnvVars,
-  cloud: AzureCloud,
-  options: ConnectAzureOptions,
-  log: Logger | undefined,
-): CachedChain {
-  const onAzureVirtualMachine = options.onAzureVirtualMachine ?? (!cloud.custom && isAzureVirtualMachine());
-  const plan = planCredentials({ env, auth: options.auth, customCloud: cloud.custom, onAzureVirtualMachine });
-  const key = fingerprint(env, cloud, plan.basis, options.gitHubAudience);
-  const cached = chains.get(key);
-  if (cached !== undefined) return cached;
-
-  const entries: ChainEntry[] = plan.credentials.map((planned) =>
-    planned.skipReason === undefined
-      ? {
-          built: buildCredential(planned.name, {
-            env,
-            cloud,
-            imdsAllowed: plan.imdsAllowed,
-            gitHubAudience: options.gitHubAudience,
-          }),
-        }
-      : { skipped: { label: credentialLabels[planned.name], reason: planned.skipReason } },
-  );
-  const created = {
-    chain: new CredentialChain(entries, { basis: plan.basis, log }),
-    basis: plan.basis,
-    imdsAllowed: plan.imdsAllowed,
-  };
-  chains.set(key, created);
-  return created;
-}
-
-// Everything that changes which identity signs in. Hashed so no secret sits in a map key a heap dump would show.
-const identityVariables = [
-  "AZURE_TENANT_ID",
-  "AZURE_CLIENT_ID",
-  "AZURE_CLIENT_SECRET",
-  "AZURE_CLIENT_CERTIFICATE_PATH",
-  "AZURE_FEDERATED_TOKEN_FILE",
-  "AZURE_TOKEN_CREDENTIALS",
-  "ACTIONS_ID_TOKEN_REQUEST_URL",
-  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
-  "IDENTITY_ENDPOINT",
-  "MSI_ENDPOINT",
-  "AZURE_POD_IDENTITY_AUTHORITY_HOST",
-  "AZURE_CONFIG_DIR",
-];
-
-function fingerprint(env: EnvVars, cloud: AzureCloud, basis: string, audience: string | undefined): string {
-  const parts = [basis, cloud.authorityHost, audience ?? "", ...identityVariables.map((name) => env[name] ?? "")];
-  return createHash("sha256").update(parts.join("\0")).digest("hex");
 }

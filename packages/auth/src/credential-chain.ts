@@ -11,9 +11,10 @@ import { NoCredentialError } from "./no-credential-error.ts";
 export type ChainEntry = { built: BuiltCredential } | { skipped: { label: string; reason: string } };
 
 /**
- * The chain rule of azure-sdk-for-js, made explicit and reported by name: `CredentialUnavailableError` means "not
- * configured here, try the next"; anything else is fatal. The first credential that works is kept for the life of the
- * process (one identity per run, one token cache).
+ * The chain rule of azure-sdk-for-js, made explicit and reported by name: `CredentialUnavailableError` (and
+ * `AuthenticationRequiredError` without an Entra ID refusal) means "not configured here, try the next"; anything else
+ * is fatal. The first credential that works is kept for the life of the process (one identity per run, one token
+ * cache).
  */
 export class CredentialChain implements TokenCredential {
   readonly #entries: readonly ChainEntry[];
@@ -91,6 +92,12 @@ export class CredentialChain implements TokenCredential {
   }
 }
 
+// As in ChainedTokenCredential, AuthenticationRequiredError also means "try the next" (a workload identity token file
+// that cannot be read surfaces as one), except when Entra ID refused the credential (an AADSTS code). DefaultAzureCredential
+// stops at a refused secret or certificate but moves on from a refused workload identity, and so runs as whichever
+// identity comes next; here every refusal stops the run.
 function isUnavailable(error: unknown): boolean {
-  return error instanceof Error && error.name === "CredentialUnavailableError";
+  if (!(error instanceof Error)) return false;
+  if (error.name === "CredentialUnavailableError") return true;
+  return error.name === "AuthenticationRequiredError" && aadstsCode(error.message) === undefined;
 }

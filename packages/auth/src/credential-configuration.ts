@@ -1,4 +1,4 @@
-import { explicitManagedIdentityVariables } from "./azure-compute.ts";
+import { type ManagedIdentitySource, managedIdentityEndpointHint } from "./azure-compute.ts";
 import type { CredentialName } from "./credential-names.ts";
 import { type EnvVars, envValue } from "./env-vars.ts";
 
@@ -9,7 +9,7 @@ import { type EnvVars, envValue } from "./env-vars.ts";
 export function credentialConfigurationProblem(
   name: CredentialName,
   env: EnvVars,
-  options: { imdsAllowed: boolean; customCloud: boolean },
+  options: { imdsAllowed: boolean; customCloud: boolean; managedIdentitySource: ManagedIdentitySource },
 ): string | undefined {
   switch (name) {
     case "GitHubActionsCredential":
@@ -19,10 +19,10 @@ export function credentialConfigurationProblem(
     case "WorkloadIdentityCredential":
       return workloadIdentityProblem(env);
     case "ManagedIdentityCredential":
-      if (options.imdsAllowed || explicitManagedIdentityVariables.some((v) => envValue(env, v))) return undefined;
+      if (options.imdsAllowed || options.managedIdentitySource !== "Imds") return undefined;
       return options.customCloud
-        ? `a custom cloud is configured, so the instance metadata address is never probed; set ${explicitManagedIdentityVariables.join(", ")} to use managed identity`
-        : `not on Azure compute (no Azure VM marker, no ${explicitManagedIdentityVariables.join(", ")}), so the instance metadata address is never probed`;
+        ? `a custom cloud is configured, so the instance metadata address is never probed; set ${managedIdentityEndpointHint} to use managed identity`
+        : `not on an Azure VM by its marker and no ${managedIdentityEndpointHint}, so the instance metadata address is never probed; on Azure compute set AZURE_TOKEN_CREDENTIALS=ManagedIdentityCredential`;
     default:
       // Developer tools say for themselves whether they are logged in.
       return undefined;
@@ -45,12 +45,26 @@ function gitHubActionsProblem(env: EnvVars): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether DefaultAzureCredential's EnvironmentCredential would sign in with AZURE_USERNAME/AZURE_PASSWORD (all four
+ * variables, no secret or certificate). That flow cannot do MFA and Microsoft deprecated it; this package refuses it.
+ */
+export function usernamePasswordConfigured(env: EnvVars): boolean {
+  return (
+    environmentProblem(env) !== undefined &&
+    ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_USERNAME", "AZURE_PASSWORD"].every((name) => envValue(env, name))
+  );
+}
+
+export const usernamePasswordRefusal =
+  "AZURE_USERNAME/AZURE_PASSWORD sign-in is not supported (it cannot do MFA): use a client secret or certificate";
+
 function environmentProblem(env: EnvVars): string | undefined {
   const secret = envValue(env, "AZURE_CLIENT_SECRET");
   const certificate = envValue(env, "AZURE_CLIENT_CERTIFICATE_PATH");
   if (!secret && !certificate) {
     return envValue(env, "AZURE_USERNAME")
-      ? "AZURE_USERNAME/AZURE_PASSWORD sign-in is not supported (it cannot do MFA): use a client secret or certificate"
+      ? usernamePasswordRefusal
       : "not configured (neither AZURE_CLIENT_SECRET nor AZURE_CLIENT_CERTIFICATE_PATH is set)";
   }
   const missing = missingVariables(env, ["AZURE_TENANT_ID", "AZURE_CLIENT_ID"]);

@@ -5,10 +5,11 @@ import { ResourceManagementClient } from "@azure/arm-resources";
 import { type Emulator, SEED } from "@infra/emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AuthenticationFailedError } from "../src/authentication-failed-error.ts";
-import { connectAzure, forgetCredentials } from "../src/connect-azure.ts";
+import { connectAzure } from "../src/connect-azure.ts";
 import { requestGitHubIdToken } from "../src/github-id-token.ts";
 import { GitHubOidcPermissionError } from "../src/github-oidc-permission-error.ts";
 import { NoCredentialError } from "../src/no-credential-error.ts";
+import { forgetCredentials } from "../src/process-credential.ts";
 import { connectionsElsewhere, envFor, startTestEmulator } from "./support/emulator-session.ts";
 
 let emulator: Emulator;
@@ -58,6 +59,16 @@ describe("connectAzure against the emulator", () => {
     expect(
       log.some((e) => e.path.startsWith(`/subscriptions/${SEED.subscription1}/resourcegroups`) && e.status === 200),
     ).toBe(true);
+  });
+
+  it("--auth handed down in INFRA_AUTH chooses the credential, over AZURE_TOKEN_CREDENTIALS", async () => {
+    const context = await connectAzure({ task: "test", env: envFor(emulator, "ops", { INFRA_AUTH: "env" }) });
+    expect(context.basis).toBe("--auth env");
+    expect(context.identity).toMatchObject({ credential: "EnvironmentCredential", objectId: SEED.ops.objectId });
+    const refused = await connectAzure({ task: "test", env: envFor(emulator, "ops", { INFRA_AUTH: "github" }) }).catch(
+      (e: unknown) => e,
+    );
+    expect((refused as Error).message).toBe("--auth github chose GitHub Actions OIDC, which cannot be used here");
   });
 
   it("reuses one credential (one token cache) for the same configuration", async () => {

@@ -1,6 +1,6 @@
 import { ConfigError, UsageError } from "@infra/cli";
 import { describe, expect, it } from "vitest";
-import { parseAuthMethod } from "../src/auth-method.ts";
+import { authMethodFromEnv, parseAuthMethod } from "../src/auth-method.ts";
 import type { CredentialName } from "../src/credential-names.ts";
 import { type CredentialPlanInput, planCredentials } from "../src/credential-plan.ts";
 import { GitHubOidcPermissionError } from "../src/github-oidc-permission-error.ts";
@@ -25,10 +25,10 @@ describe("planCredentials", () => {
       "GitHub Actions",
     ],
     [
-      "GitHub Actions also under AZURE_TOKEN_CREDENTIALS=prod",
-      { env: { ...ids, ...actions, AZURE_TOKEN_CREDENTIALS: "prod" }, ...laptop },
-      ["GitHubActionsCredential"],
-      "GitHub Actions",
+      "AZURE_TOKEN_CREDENTIALS=prod wins over GitHub Actions OIDC",
+      { env: { ...secret, ...actions, AZURE_TOKEN_CREDENTIALS: "prod" }, ...laptop },
+      ["EnvironmentCredential"],
+      "AZURE_TOKEN_CREDENTIALS=prod",
     ],
     [
       "client secret on a laptop: env, then developer tools",
@@ -55,10 +55,49 @@ describe("planCredentials", () => {
       "AZURE_TOKEN_CREDENTIALS=dev",
     ],
     [
-      "GitHub Actions before any AZURE_TOKEN_CREDENTIALS (the emulator's env sets one)",
-      { env: { ...ids, ...actions, AZURE_TOKEN_CREDENTIALS: "EnvironmentCredential" }, ...laptop },
+      "a credential named in AZURE_TOKEN_CREDENTIALS wins over GitHub Actions OIDC",
+      {
+        env: { ...secret, ...actions, GITHUB_ACTIONS: "true", AZURE_TOKEN_CREDENTIALS: "EnvironmentCredential" },
+        ...laptop,
+      },
+      ["EnvironmentCredential"],
+      "AZURE_TOKEN_CREDENTIALS=EnvironmentCredential",
+    ],
+    [
+      "AZURE_TOKEN_CREDENTIALS=dev wins over GitHub Actions OIDC",
+      { env: { ...ids, ...actions, GITHUB_ACTIONS: "true", AZURE_TOKEN_CREDENTIALS: "dev" }, ...laptop },
+      ["VisualStudioCodeCredential", "AzureCliCredential", "AzurePowerShellCredential", "AzureDeveloperCliCredential"],
+      "AZURE_TOKEN_CREDENTIALS=dev",
+    ],
+    [
+      "a blank AZURE_TOKEN_CREDENTIALS is unset, as in @azure/identity",
+      { env: { ...ids, ...actions, AZURE_TOKEN_CREDENTIALS: "  " }, ...laptop },
       ["GitHubActionsCredential"],
       "GitHub Actions",
+    ],
+    [
+      "managed identity named in AZURE_TOKEN_CREDENTIALS off an Azure VM: used as @azure/identity uses it",
+      { env: { AZURE_TOKEN_CREDENTIALS: "ManagedIdentityCredential" }, ...laptop },
+      ["ManagedIdentityCredential"],
+      "AZURE_TOKEN_CREDENTIALS=ManagedIdentityCredential",
+    ],
+    [
+      "--auth managed-identity off an Azure VM: used as @azure/identity uses it",
+      { env: {}, auth: "managed-identity", ...laptop },
+      ["ManagedIdentityCredential"],
+      "--auth managed-identity",
+    ],
+    [
+      "the Azure Arc agent is a managed-identity endpoint",
+      { env: { AZURE_TOKEN_CREDENTIALS: "prod" }, ...laptop, azureArcAgentInstalled: true },
+      ["ManagedIdentityCredential"],
+      "AZURE_TOKEN_CREDENTIALS=prod",
+    ],
+    [
+      "IDENTITY_ENDPOINT without IDENTITY_HEADER would fall back to IMDS: skipped off an Azure VM",
+      { env: { IDENTITY_ENDPOINT: "http://127.0.0.1:1/msi", AZURE_TOKEN_CREDENTIALS: "prod" }, ...laptop },
+      [],
+      "AZURE_TOKEN_CREDENTIALS=prod",
     ],
     [
       "prod on an Azure VM: managed identity through IMDS",
@@ -85,7 +124,8 @@ describe("planCredentials", () => {
     [
       "workload identity file",
       { env: { ...ids, AZURE_FEDERATED_TOKEN_FILE: "/var/run/token", AZURE_TOKEN_CREDENTIALS: "prod" }, ...laptop },
-      ["WorkloadIdentityCredential"],
+      // Managed identity too, as in DefaultAzureCredential: with a token file it is the AKS token exchange.
+      ["WorkloadIdentityCredential", "ManagedIdentityCredential"],
       "AZURE_TOKEN_CREDENTIALS=prod",
     ],
     [
@@ -125,6 +165,33 @@ describe("planCredentials", () => {
     expect(managed?.skipReason).toMatch(/never probed/);
   });
 
+  it.each<[string, CredentialPlanInput, boolean]>([
+    ["the default chain off an Azure VM", { env: {}, ...laptop }, false],
+    ["the default chain on an Azure VM", { env: {}, customCloud: false, onAzureVirtualMachine: true }, true],
+    [
+      "managed identity named, off an Azure VM",
+      { env: { AZURE_TOKEN_CREDENTIALS: "managedidentitycredential" }, ...laptop },
+      true,
+    ],
+    ["--auth managed-identity, off an Azure VM", { env: {}, auth: "managed-identity", ...laptop }, true],
+    [
+      "managed identity named, with a custom cloud",
+      {
+        env: { AZURE_TOKEN_CREDENTIALS: "ManagedIdentityCredential" },
+        customCloud: true,
+        onAzureVirtualMachine: false,
+      },
+      true,
+    ],
+    [
+      "the default chain on an Azure VM with a custom cloud",
+      { env: {}, customCloud: true, onAzureVirtualMachine: true },
+      false,
+    ],
+  ])("instance metadata address allowed for %s: %s", (_, input, allowed) => {
+    expect(planCredentials(input).imdsAllowed).toBe(allowed);
+  });
+
   it("explains a half-configured environment credential", () => {
     const plan = planCredentials({ env: { AZURE_CLIENT_SECRET: "s3cret-value", AZURE_CLIENT_ID: "c" }, ...laptop });
     expect(plan.credentials[0]).toEqual({
@@ -156,7 +223,11 @@ describe("planCredentials", () => {
     ["--auth env without a secret", { env: ids, auth: "env", ...laptop }, /neither AZURE_CLIENT_SECRET/],
     ["--auth github outside Actions", { env: ids, auth: "github", ...laptop }, /not running in GitHub Actions/],
     ["--auth workload without a file", { env: ids, auth: "workload", ...laptop }, /AZURE_FEDERATED_TOKEN_FILE/],
-    ["--auth managed-identity on a laptop", { env: {}, auth: "managed-identity", ...laptop }, /never probed/],
+    [
+      "user name and password, which DefaultAzureCredential would send",
+      { env: { ...ids, AZURE_USERNAME: "someone@example.com", AZURE_PASSWORD: "pw" }, ...laptop },
+      /AZURE_USERNAME\/AZURE_PASSWORD sign-in is not supported/,
+    ],
     [
       "an unknown AZURE_TOKEN_CREDENTIALS",
       { env: { AZURE_TOKEN_CREDENTIALS: "everything" }, ...laptop },
@@ -181,5 +252,11 @@ describe("planCredentials", () => {
     expect(parseAuthMethod("managed-identity")).toBe("managed-identity");
     expect(parseAuthMethod(undefined)).toBeUndefined();
     expect(() => parseAuthMethod("password")).toThrow(UsageError);
+  });
+
+  it("reads --auth handed down in INFRA_AUTH, and rejects other values as configuration errors", () => {
+    expect(authMethodFromEnv({ INFRA_AUTH: "cli" })).toBe("cli");
+    expect(authMethodFromEnv({ INFRA_AUTH: " " })).toBeUndefined();
+    expect(() => authMethodFromEnv({ INFRA_AUTH: "password" })).toThrow(ConfigError);
   });
 });

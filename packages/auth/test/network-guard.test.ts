@@ -1,8 +1,9 @@
 import net from "node:net";
-import { ConfigError } from "@infra/cli";
+import type { ConfigError } from "@infra/cli";
 import { afterEach, describe, expect, it } from "vitest";
 import { connectAzure } from "../src/connect-azure.ts";
-import { GuardedManagedIdentityCredential } from "../src/explicit-endpoint-managed-identity.ts";
+import { DefaultManagedIdentityCredential } from "../src/default-managed-identity-credential.ts";
+import { NoCredentialError } from "../src/no-credential-error.ts";
 import { connectionAttempts, takeConnectionAttempts } from "./support/network-guard.ts";
 
 const imds = "169.254.169.254";
@@ -27,38 +28,45 @@ describe("the network guard every test file runs under", () => {
 });
 
 describe("managed identity never probes the instance metadata address off Azure compute", () => {
-  it("--auth managed-identity on a laptop is a configuration error, with no connection attempted", async () => {
+  it("AZURE_TOKEN_CREDENTIALS=prod on a laptop skips managed identity, with no connection attempted", async () => {
     const error = await connectAzure({
       task: "test",
-      env: {},
-      auth: "managed-identity",
+      env: { AZURE_TOKEN_CREDENTIALS: "prod" },
       onAzureVirtualMachine: false,
+      azureArcAgentInstalled: false,
     }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problems[0]?.message).toMatch(/never probed/);
+    expect(error).toBeInstanceOf(NoCredentialError);
+    expect((error as ConfigError).problems.at(-1)?.message).toMatch(/never probed/);
     expect(connectionAttempts()).toEqual([]);
   });
 
-  it("a custom cloud rules it out even on an Azure VM", async () => {
-    const env = { AZURE_AUTHORITY_HOST: "https://127.0.0.1:9", AZURE_RESOURCE_MANAGER_ENDPOINT: "https://127.0.0.1:9" };
+  it("a custom cloud keeps the default chain off it even on an Azure VM", async () => {
+    const env = {
+      AZURE_AUTHORITY_HOST: "https://127.0.0.1:9",
+      AZURE_RESOURCE_MANAGER_ENDPOINT: "https://127.0.0.1:9",
+      AZURE_TOKEN_CREDENTIALS: "prod",
+    };
     const error = await connectAzure({
       task: "test",
       env,
-      auth: "managed-identity",
       onAzureVirtualMachine: true,
+      azureArcAgentInstalled: false,
     }).catch((e: unknown) => e);
-    expect((error as ConfigError).problems[0]?.message).toMatch(/custom cloud is configured/);
+    expect(error).toBeInstanceOf(NoCredentialError);
+    expect((error as ConfigError).problems.at(-1)?.message).toMatch(/custom cloud is configured/);
     expect(connectionAttempts()).toEqual([]);
   });
 
   it("the credential itself re-checks process.env at every call", async () => {
-    const saved = ["IDENTITY_ENDPOINT", "MSI_ENDPOINT", "AZURE_POD_IDENTITY_AUTHORITY_HOST"].map((n) => [
-      n,
-      process.env[n],
-    ]);
+    const saved = [
+      "IDENTITY_ENDPOINT",
+      "MSI_ENDPOINT",
+      "AZURE_POD_IDENTITY_AUTHORITY_HOST",
+      "AZURE_FEDERATED_TOKEN_FILE",
+    ].map((n) => [n, process.env[n]]);
     for (const [name] of saved) delete process.env[name as string];
     try {
-      const credential = new GuardedManagedIdentityCredential({ imdsAllowed: false });
+      const credential = new DefaultManagedIdentityCredential({ imdsAllowed: false });
       const error = await credential.getToken("https://management.azure.com/.default").catch((e: unknown) => e);
       expect((error as Error).name).toBe("CredentialUnavailableError");
       expect(connectionAttempts()).toEqual([]);

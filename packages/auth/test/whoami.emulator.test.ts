@@ -1,7 +1,7 @@
 import { runCommand, type TextWriter } from "@infra/cli";
 import { type Emulator, SEED } from "@infra/emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { forgetCredentials } from "../src/connect-azure.ts";
+import { forgetCredentials } from "../src/process-credential.ts";
 import type { WhoamiReport } from "../src/whoami-command.ts";
 import { whoamiCommand } from "../src/whoami-command.ts";
 import { connectionsElsewhere, envFor, startTestEmulator } from "./support/emulator-session.ts";

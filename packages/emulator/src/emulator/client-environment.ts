@@ -14,7 +14,8 @@ export interface ClientEnvironmentInput {
 /**
  * The environment a child process needs to act as `principal`: secrets for service principals with one, the GitHub
  * request variables for a principal with federated credentials, managed-identity variables for a managed identity.
- * AZURE_TOKEN_CREDENTIALS always names one credential so nothing probes the instance-metadata address (IMDS).
+ * AZURE_TOKEN_CREDENTIALS names the credential for a secret or a managed identity, so nothing probes the
+ * instance-metadata address (IMDS).
  */
 export function clientEnvironment(input: ClientEnvironmentInput): Record<string, string> {
   const { principal } = input;
@@ -48,7 +49,7 @@ export function clientEnvironment(input: ClientEnvironmentInput): Record<string,
     AZURE_CLIENT_ID: principal.clientId,
     ACTIONS_ID_TOKEN_REQUEST_URL: `${input.url}/github/token?api-version=2.0`,
     ACTIONS_ID_TOKEN_REQUEST_TOKEN: input.githubRequestToken,
-    // No built-in credential reads the GitHub variables; @infra/auth builds a ClientAssertionCredential from them.
-    AZURE_TOKEN_CREDENTIALS: "EnvironmentCredential",
+    // No AZURE_TOKEN_CREDENTIALS: no @azure/identity credential reads the GitHub variables, and an explicit value wins
+    // over @infra/auth's GitHub Actions OIDC. @infra/auth never probes IMDS for a custom cloud such as this one.
   };
 }
