@@ -20,17 +20,14 @@ export interface WhoamiReport {
 export const whoamiCommand = defineCommand({
   name: "whoami",
   summary: "show the Azure identity this repo's tasks would use, how it was obtained, and the roles it holds",
-  usage: `Options:
-  --auth METHOD          use this credential only: cli, github, workload, managed-identity, env
-  --subscription ID      the subscription to report roles in (default: AZURE_SUBSCRIPTION_ID, az's default, the only one)
+  usage: `  --subscription ID      the subscription to report roles in (default: AZURE_SUBSCRIPTION_ID, az's default, the only one)
   --audience AUDIENCE    GitHub ID token audience (default api://AzureADTokenExchange)`,
   options: {
-    auth: { type: "string" },
     subscription: { type: "string" },
     audience: { type: "string" },
   },
   async run(context) {
-    const auth = parseAuthMethod(context.values.auth);
+    const auth = parseAuthMethod(context.flags.auth);
     const azure = await connectAzure({
       task: "whoami",
       env: context.env,

@@ -12,6 +12,8 @@ export interface CommonFlags {
   json: boolean;
   /** `--verbose`: debug lines, Azure SDK logs (redacted) and stacks. */
   verbose: boolean;
+  /** `--auth METHOD`: use this credential only (checked by @infra/auth; it reaches every process the command starts). */
+  auth: string | undefined;
   help: boolean;
 }
 
@@ -21,6 +23,7 @@ export const commonOptions = {
   yes: { type: "boolean", short: "y" },
   json: { type: "boolean" },
   verbose: { type: "boolean", short: "v" },
+  auth: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsOptionsConfig;
 
@@ -30,6 +33,7 @@ export const commonOptionsUsage = `Common options:
   --yes, -y         apply without asking for confirmation
   --json            print the result as one JSON document on stdout
   --verbose, -v     debug logs, Azure SDK logs (secrets redacted), stacks on error
+  --auth METHOD     use this credential only: cli, github, workload, managed-identity, env
   --help, -h        show this help
 
 Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 needs attention, 130 interrupted`;

@@ -158,7 +158,7 @@ function parseCommandLine<O extends ParseArgsOptionsConfig>(
     if (isParseArgsError(error)) throw new UsageError(error.message, { cause: error });
     throw error;
   }
-  const { env, "env-file": envFile, yes, json, verbose, help, ...values } = parsed.values;
+  const { env, "env-file": envFile, yes, json, verbose, help, auth, ...values } = parsed.values;
   const flags: CommonFlags = {
     env: typeof env === "string" ? env : undefined,
     envFile: typeof envFile === "string" ? envFile : undefined,
@@ -166,6 +166,7 @@ function parseCommandLine<O extends ParseArgsOptionsConfig>(
     json: json === true,
     verbose: verbose === true,
     help: help === true,
+    auth: typeof auth === "string" ? auth : undefined,
   };
   if (!flags.help) {
     if (flags.env !== undefined && flags.envFile !== undefined) {

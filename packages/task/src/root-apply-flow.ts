@@ -11,6 +11,7 @@ import {
 } from "@infra/plan";
 import { applyEnvironment } from "./apply-environment.ts";
 import { type ApplyReport, applyFailed, applySummary } from "./apply-report.ts";
+import { commandEnvironment } from "./command-environment.ts";
 import { confirmApply } from "./confirm-apply.ts";
 import { publishToGitHub } from "./job-summary.ts";
 import { protectionOf } from "./protection.ts";
@@ -87,7 +88,7 @@ export async function applyWithConfirmation<O extends ParseArgsOptionsConfig>(
   const lock = await azureApplyLock(plan, {
     environment: request.environment,
     command: request.verb === "destroy" ? "destroy" : "provision",
-    env: run.env,
+    env: commandEnvironment(run.flags, run.env),
     log: run.log,
     signal: run.signal,
   });

@@ -3,6 +3,7 @@ import { defineCommand } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
 import { auditedEnvironment, auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
 import { defaultSuppressionFile, withSuppressions } from "./audit-suppressions.ts";
+import { commandEnvironment } from "./command-environment.ts";
 import { forwardedFlags } from "./forwarded-flags.ts";
 import { withTaskSession } from "./task-session.ts";
 
@@ -24,7 +25,7 @@ export function rootAuditCommand(repoRoot: string) {
         {
           turboTask: "audit",
           args: forwardedFlags(run.flags, process.cwd()),
-          env: run.env,
+          env: commandEnvironment(run.flags, run.env),
           repoRoot,
           signal: run.signal,
           verbose: run.flags.verbose,

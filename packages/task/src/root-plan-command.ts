@@ -1,6 +1,7 @@
 import { defineCommand, needsAttention } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
 import { hasPendingChanges, writePlanFile } from "@infra/plan";
+import { commandEnvironment } from "./command-environment.ts";
 import { forwardedFlags } from "./forwarded-flags.ts";
 import { planEnvironment } from "./plan-environment.ts";
 import { printPlan } from "./plan-output.ts";
@@ -29,7 +30,7 @@ ${deletesAndProtection}`,
         {
           turboTask: "provision",
           args: forwardedFlags(run.flags, process.cwd()),
-          env: run.env,
+          env: commandEnvironment(run.flags, run.env),
           repoRoot,
           signal: run.signal,
           verbose: run.flags.verbose,

@@ -1,6 +1,7 @@
 import { defineCommand, UsageError } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
 import { comparePlans, type Plan, readPlanFile, StalePlanError } from "@infra/plan";
+import { commandEnvironment } from "./command-environment.ts";
 import { forwardedFlags } from "./forwarded-flags.ts";
 import { planEnvironment } from "./plan-environment.ts";
 import { applyWithConfirmation } from "./root-apply-flow.ts";
@@ -41,7 +42,7 @@ ${deletesAndProtection}`,
         {
           turboTask: "provision",
           args: forwardedFlags(run.flags, process.cwd()),
-          env: run.env,
+          env: commandEnvironment(run.flags, run.env),
           repoRoot,
           signal: run.signal,
           verbose: run.flags.verbose,
@@ -86,7 +87,7 @@ ${deletesAndProtection}`,
         {
           turboTask: "provision",
           args: forwardedFlags(run.flags, process.cwd()),
-          env: run.env,
+          env: commandEnvironment(run.flags, run.env),
           repoRoot,
           signal: run.signal,
           verbose: run.flags.verbose,

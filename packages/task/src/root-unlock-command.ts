@@ -1,5 +1,6 @@
 import { defineCommand } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
+import { commandEnvironment } from "./command-environment.ts";
 import { confirmApply } from "./confirm-apply.ts";
 import { ApplyCancelledError } from "./root-apply-flow.ts";
 
@@ -20,7 +21,7 @@ export function rootUnlockCommand() {
       ]);
       const azure = await connectAzure({
         task: "unlock",
-        env: run.env,
+        env: commandEnvironment(run.flags, run.env),
         subscriptionId: environment.subscriptionId,
         log: run.log,
         abortSignal: run.signal,

@@ -17,7 +17,15 @@ describe("planMarkdown", () => {
 
 describe("forwardedFlags", () => {
   it("makes a relative --env-file absolute, because turbo runs tasks in their package folders", () => {
-    const flags = { env: undefined, envFile: "envs/x.json", yes: true, json: true, verbose: true, help: false };
+    const flags = {
+      env: undefined,
+      envFile: "envs/x.json",
+      yes: true,
+      json: true,
+      verbose: true,
+      help: false,
+      auth: undefined,
+    };
     expect(forwardedFlags(flags, "/work/repo")).toEqual(["--env-file", "/work/repo/envs/x.json", "--verbose"]);
   });
 });
