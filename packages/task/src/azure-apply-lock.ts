@@ -35,21 +35,24 @@ const withDependencies = (plan: Plan, roots: readonly string[]): Set<string> => 
 
 /**
  * The environment's lock in Azure (see @infra/arm's EnvironmentLock), signed in for the root command alone: taking,
- * renewing and giving back the lease are the only calls the root command makes.
+ * renewing and giving back the lease are the only calls the root command makes. Its place comes from the environment
+ * and the subscription the tasks resolve, never from the plan being applied: a plan edited to name another
+ * subscription is refused by the re-check, and must not move the lock.
  */
-export async function azureApplyLock(plan: Plan, options: AzureApplyLockOptions): Promise<ApplyLock> {
+export async function azureApplyLock(options: AzureApplyLockOptions): Promise<ApplyLock> {
+  const { environment } = options;
   const azure = await connectAzure({
     task: "apply-lock",
     env: options.env,
-    subscriptionId: plan.subscriptionId,
+    subscriptionId: environment.subscriptionId,
     log: options.log,
     abortSignal: options.signal,
   });
-  const home = lockHome(options.environment, plan.subscriptionId);
+  const home = lockHome(environment, azure.subscriptionId);
   const lock = home
     ? new EnvironmentLock({
         azure,
-        environment: plan.environment,
+        environment: environment.name,
         home,
         leaseSeconds: leaseSeconds(options.env),
         log: options.log,
@@ -79,7 +82,7 @@ export async function azureApplyLock(plan: Plan, options: AzureApplyLockOptions)
       lock.keepRenewing((error) => lost.abort(error));
       options.log.info(
         "holding the apply lock of %s (renewed every %d s while applying)",
-        plan.environment,
+        environment.name,
         Math.round(leaseSeconds(options.env) / 3),
       );
       let released: Promise<void> | undefined;

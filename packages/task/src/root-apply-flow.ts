@@ -85,7 +85,7 @@ export async function applyWithConfirmation<O extends ParseArgsOptionsConfig>(
 
   // Only provision and destroy sign in at the root, and only now: for the environment's lock (see azure-apply-lock.ts).
   const { azureApplyLock } = await import("./azure-apply-lock.ts");
-  const lock = await azureApplyLock(plan, {
+  const lock = await azureApplyLock({
     environment: request.environment,
     command: request.verb === "destroy" ? "destroy" : "provision",
     env: commandEnvironment(run.flags, run.env),
