@@ -2,3 +2,4 @@ export { EnvironmentLock, type EnvironmentLockOptions, type LockStatus } from ".
 export { describeHolder, EnvironmentLockedError, LockLostError } from "./lock-errors.ts";
 export { type LockHolder, thisRun } from "./lock-holder.ts";
 export { type LockedEnvironment, type LockHome, lockHome } from "./lock-home.ts";
+export { resourceGroupNames } from "./resource-group-names.ts";

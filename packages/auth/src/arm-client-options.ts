@@ -1,5 +1,6 @@
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import type { AzureCloud } from "./clouds.ts";
+import { operationTrackingPolicy, requestTimeoutPolicy } from "./operation-tracking.ts";
 import { ReadPacer } from "./read-pacer.ts";
 import { readPacingPolicy } from "./read-pacing-policy.ts";
 import { wireCapturePolicy } from "./wire-capture.ts";
@@ -37,11 +38,16 @@ export function userAgentPrefix(task: string): string {
  */
 export const processReadPacer = new ReadPacer();
 
-/** Read pacing (per retry: each attempt is paced) and wire capture (per call: the final answer only). */
+/**
+ * Read pacing and a time bound (per retry: each attempt), wire capture and operation tracking (per call: the final
+ * answer only).
+ */
 export function armPipelinePolicies(pacer: ReadPacer = processReadPacer): AdditionalPolicyConfig[] {
   return [
     { policy: wireCapturePolicy(), position: "perCall" },
+    { policy: operationTrackingPolicy(), position: "perCall" },
     { policy: readPacingPolicy(pacer), position: "perRetry" },
+    { policy: requestTimeoutPolicy(), position: "perRetry" },
   ];
 }
 

@@ -21,6 +21,7 @@ export { GitHubOidcPermissionError } from "./github-oidc-permission-error.ts";
 export type { HeldRole } from "./held-roles.ts";
 export { listHeldRoles } from "./held-roles.ts";
 export { NoCredentialError } from "./no-credential-error.ts";
+export { trackOperations } from "./operation-tracking.ts";
 export { privilegeWarnings } from "./privilege-warnings.ts";
 export { forgetCredentials } from "./process-credential.ts";
 export type { ReadPacerOptions, ReadPacerStats } from "./read-pacer.ts";

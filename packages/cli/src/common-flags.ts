@@ -1,4 +1,5 @@
 import type { ParseArgsOptionsConfig } from "node:util";
+import { EXIT_CODES_LINE } from "./exit-codes.ts";
 
 /** The flags every command accepts, parsed. */
 export interface CommonFlags {
@@ -36,4 +37,4 @@ export const commonOptionsUsage = `Common options:
   --auth METHOD     use this credential only: cli, github, workload, managed-identity, env
   --help, -h        show this help
 
-Exit codes: 0 ok, 1 failure, 2 usage or configuration error, 3 needs attention, 130 interrupted`;
+${EXIT_CODES_LINE}`;

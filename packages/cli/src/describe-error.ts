@@ -13,11 +13,18 @@ export interface ErrorReport {
   showUsage: boolean;
 }
 
-export function describeError(error: unknown, options: { verbose?: boolean; interrupted?: boolean } = {}): ErrorReport {
+export function describeError(
+  error: unknown,
+  options: { verbose?: boolean; interrupted?: boolean; interruptedCode?: ExitCode } = {},
+): ErrorReport {
   const verbose = options.verbose === true;
   if (options.interrupted || isAbort(error)) {
     const message = error instanceof Error && error.message ? error.message : "interrupted";
-    return { exitCode: ExitCode.interrupted, lines: [`interrupted: ${message}`], showUsage: false };
+    const exitCode =
+      error instanceof CliError && error.name === "InterruptedError"
+        ? error.exitCode
+        : (options.interruptedCode ?? ExitCode.interrupted);
+    return { exitCode, lines: [`interrupted: ${message}`], showUsage: false };
   }
   const normalized = isRestError(error) ? AzureRequestError.fromRestError(error) : error;
 

@@ -13,7 +13,8 @@ export type { ConfigProblem } from "./config-error.ts";
 export { ConfigError } from "./config-error.ts";
 export type { ErrorReport } from "./describe-error.ts";
 export { describeError } from "./describe-error.ts";
-export { ExitCode } from "./exit-codes.ts";
+export { parseDuration } from "./duration.ts";
+export { EXIT_CODE_MEANINGS, EXIT_CODES_LINE, ExitCode, exitCodeTable } from "./exit-codes.ts";
 export type { AnnotationProperties, GitHubActionsTarget } from "./github-actions.ts";
 export {
   addMask,
@@ -28,7 +29,7 @@ export {
   isGitHubActions,
   setOutput,
 } from "./github-actions.ts";
-export { InterruptedError } from "./interrupted-error.ts";
+export { DeclinedError, InterruptedError, STOP_SIGNALS, type StopSignal } from "./interrupted-error.ts";
 export type { Logger, LoggerOptions, LogLevel } from "./log.ts";
 export { createLogger } from "./log.ts";
 export { NeedsAttention, needsAttention } from "./needs-attention.ts";

@@ -5,6 +5,7 @@ import { type CommonFlags, commonOptions, commonOptionsUsage } from "./common-fl
 import { describeError } from "./describe-error.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { annotateError, isGitHubActions } from "./github-actions.ts";
+import { InterruptedError, STOP_SIGNALS, type StopSignal } from "./interrupted-error.ts";
 import { createLogger } from "./log.ts";
 import { NeedsAttention } from "./needs-attention.ts";
 import { createProgress } from "./progress.ts";
@@ -18,7 +19,7 @@ export interface CommandIo {
   env?: NodeJS.ProcessEnv;
   /** An extra abort source (tests, an embedding script); aborting it interrupts like SIGINT. */
   signal?: AbortSignal;
-  /** Listen for SIGINT (default true). */
+  /** Listen for SIGINT, SIGTERM and SIGHUP (default true). */
   handleSigint?: boolean;
 }
 
@@ -41,19 +42,31 @@ export async function runCommand<O extends ParseArgsOptionsConfig>(
   io.signal?.addEventListener("abort", onExternalAbort, { once: true });
   if (io.signal?.aborted) controller.abort(io.signal.reason);
 
-  let sigints = 0;
-  const onSigint = (): void => {
-    sigints += 1;
-    if (sigints === 1) {
-      stderr.write("interrupt: stopping after in-flight work; press Ctrl-C again to stop now\n");
-      controller.abort(new Error("interrupted by SIGINT"));
+  // SIGINT (Ctrl-C), SIGTERM (a CI runner cancelling the job) and SIGHUP (a closed terminal) stop the run the same way:
+  // the first stops new work and lets what is in flight end; a second one ends the process at once.
+  let stopSignal: StopSignal | undefined;
+  let stoppedAt = 0;
+  const onSignal = (signal: StopSignal): void => {
+    // A signal sent to the whole process group reaches this process twice (directly, and forwarded by pnpm): one stop.
+    if (stopSignal !== undefined && performance.now() - stoppedAt < 2000) return;
+    if (stopSignal === undefined) {
+      stopSignal = signal;
+      stoppedAt = performance.now();
+      stderr.write(`${signal}: stopping after in-flight work; send it again to stop now\n`);
+      controller.abort(new InterruptedError(`stopped by ${signal}`, { signal }));
       return;
     }
-    // Second Ctrl-C: give the signal back to Node's default handler, which ends the process at once.
-    process.off("SIGINT", onSigint);
-    process.kill(process.pid, "SIGINT");
+    // Second signal: give it back to Node's default handler, which ends the process with 128 + its number.
+    for (const name of Object.keys(handlers) as StopSignal[]) process.off(name, handlers[name]);
+    process.kill(process.pid, signal);
   };
-  if (io.handleSigint !== false) process.on("SIGINT", onSigint);
+  const handlers = {
+    SIGINT: () => onSignal("SIGINT"),
+    SIGTERM: () => onSignal("SIGTERM"),
+    SIGHUP: () => onSignal("SIGHUP"),
+  } satisfies Record<StopSignal, () => void>;
+  if (io.handleSigint !== false)
+    for (const name of Object.keys(handlers) as StopSignal[]) process.on(name, handlers[name]);
 
   let verbose = argv.includes("--verbose") || argv.includes("-v");
   const restoreSdkLogging = routeAzureSdkLogging(stderr, verbose);
@@ -89,7 +102,7 @@ export async function runCommand<O extends ParseArgsOptionsConfig>(
       progress.stop();
       if (controller.signal.aborted) {
         stderr.write("interrupted: stopped cleanly\n");
-        code = ExitCode.interrupted;
+        code = stopSignal ? STOP_SIGNALS[stopSignal] : ExitCode.interrupted;
       } else if (outcome instanceof NeedsAttention) {
         stderr.write(`needs attention: ${outcome.reason}\n`);
         code = ExitCode.needsAttention;
@@ -99,7 +112,11 @@ export async function runCommand<O extends ParseArgsOptionsConfig>(
     }
   } catch (error) {
     progress.stop();
-    const report = describeError(error, { verbose, interrupted: controller.signal.aborted });
+    const report = describeError(error, {
+      verbose,
+      interrupted: controller.signal.aborted,
+      ...(stopSignal ? { interruptedCode: STOP_SIGNALS[stopSignal] } : {}),
+    });
     stderr.write(`${report.lines.join("\n")}\n`);
     if (report.showUsage) stderr.write(`\n${usageText(definition)}\n`);
     if (report.exitCode === ExitCode.failure && isGitHubActions(env)) {
@@ -108,7 +125,7 @@ export async function runCommand<O extends ParseArgsOptionsConfig>(
     code = report.exitCode;
   } finally {
     restoreSdkLogging();
-    process.off("SIGINT", onSigint);
+    for (const name of Object.keys(handlers) as StopSignal[]) process.off(name, handlers[name]);
     io.signal?.removeEventListener("abort", onExternalAbort);
   }
   process.exitCode = code;

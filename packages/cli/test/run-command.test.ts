@@ -152,22 +152,26 @@ describe("runCommand: exit codes", () => {
     expect(out.stderr.text).toContain("interrupted: stopped cleanly");
   });
 
-  it("turns a process SIGINT into an aborted signal", async () => {
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const)("turns a process %s into an aborted signal and exits %i", async (name, code) => {
     const out = { stdout: capture(), stderr: capture(), env: {} };
     const command = defineCommand({
       name: "provision",
       summary: "s",
       async run({ signal }) {
-        // Call the listener directly: a real SIGINT to the test worker is what the spawn test covers.
-        const listener = process.listeners("SIGINT").at(-1) as () => void;
+        // Call the listener directly: a real signal to the test worker is what the spawn tests cover.
+        const listener = process.listeners(name).at(-1) as () => void;
         listener();
         expect(signal.aborted).toBe(true);
       },
     });
-    const before = process.listenerCount("SIGINT");
-    expect(await runCommand(command, [], out)).toBe(130);
-    expect(process.listenerCount("SIGINT")).toBe(before);
-    expect(out.stderr.text).toContain("press Ctrl-C again");
+    const before = process.listenerCount(name);
+    expect(await runCommand(command, [], out)).toBe(code);
+    expect(process.listenerCount(name)).toBe(before);
+    expect(out.stderr.text).toContain(`${name}: stopping after in-flight work; send it again to stop now`);
   });
 
   it("emits a GitHub ::error:: annotation for a failure inside Actions", async () => {
@@ -223,7 +227,7 @@ describe("runCommand: flags", () => {
     expect(run).not.toHaveBeenCalled();
     expect(out.stdout.text).toContain("audit - Check Azure against the baseline.");
     expect(out.stdout.text).toContain("--env NAME");
-    expect(out.stdout.text).toContain("130 interrupted");
+    expect(out.stdout.text).toContain("4 declined, 130/143/129 interrupted");
   });
 
   it("refuses a command that redefines a common flag (exit 1)", async () => {

@@ -14,7 +14,8 @@ import { openE2eContext } from "./support/e2e-context.ts";
 let emulator: Emulator;
 let envFile: string;
 
-const LEASE_SECONDS = "15";
+/** The lease of runs that are killed and left to lapse; the others hold the default minute. */
+const LAPSING_LEASE_SECONDS = "15";
 const environment = {
   name: "race",
   subscriptionId: SEED.subscription1,
@@ -48,13 +49,18 @@ async function requestsBy(principal: string) {
 }
 
 /** A provision of the environment as one identity, from one checkout, with its own HOME and TMPDIR. */
-function provisionAs(identity: string, checkout: { dir?: string; home: string }, kill?: (stderr: string) => boolean) {
+function provisionAs(
+  identity: string,
+  checkout: { dir?: string; home: string },
+  options: { kill?: (stderr: string) => boolean; leaseSeconds?: string } = {},
+) {
+  const { kill, leaseSeconds } = options;
   return runRoot("provision", ["--env-file", envFile, "--yes"], {
     env: {
       ...emulator.env(identity),
       HOME: checkout.home,
       TMPDIR: checkout.home,
-      INFRA_APPLY_LOCK_SECONDS: LEASE_SECONDS,
+      ...(leaseSeconds ? { INFRA_APPLY_LOCK_SECONDS: leaseSeconds } : {}),
     },
     ...(checkout.dir ? { cwd: checkout.dir } : {}),
     ...(kill ? { killWhen: kill } : {}),
@@ -88,8 +94,18 @@ describe("the environment's apply lock", () => {
   it("two checkouts with different HOME and TMPDIR at once: exactly one applies, the other names it and writes nothing", async () => {
     const clone = await cloneCheckout();
     const here = { home: await mkdtemp(join(tmpdir(), "e2e-home-")) };
-    // The account create takes a while, so whichever run takes the lock still holds it when the other asks.
-    await emulator.admin.addFault({ method: "PUT", path: "/storageAccounts/raceacct1\\?", delayMs: 8000 });
+    // A first run in a fresh checkout and TMPDIR is slower to start (turbo and tsx fill their caches): warm both, so
+    // the race starts level and neither plans only after the other has finished.
+    for (const [identity, checkout] of [["github", clone], ["ops", here]] as const) {
+      const warm = await runRoot("plan", ["--env-file", envFile], {
+        env: { ...emulator.env(identity), HOME: checkout.home, TMPDIR: checkout.home },
+        ...("dir" in checkout ? { cwd: checkout.dir } : {}),
+      });
+      expect(warm.code, warm.stderr).toBe(0);
+    }
+    // The account create takes long enough that whichever run takes the lock still holds it when the other asks, even
+    // when a loaded machine starts the second run's processes many seconds after the first's.
+    await emulator.admin.addFault({ method: "PUT", path: "/storageAccounts/raceacct1\\?", delayMs: 30_000 });
     await emulator.admin.clearRequests();
     const [a, b] = await Promise.all([provisionAs("ops", here), provisionAs("github", clone)]);
     const outcomes = [
@@ -125,13 +141,15 @@ describe("the environment's apply lock", () => {
    * A provision killed (the whole process group, SIGKILL) in the middle of its apply: a new container in each account,
    * one of them slow, and the kill as soon as the other is done. The lock is held and nothing releases it.
    */
-  async function killedMidApply(container: string): Promise<CommandResult> {
+  async function killedMidApply(container: string, leaseSeconds?: string): Promise<CommandResult> {
     for (const account of environment.storage.accounts) account.containers.push({ name: container });
     envFile = await writeEnvironmentFile(environment);
     const slow = `/storageAccounts/raceacct1/blobServices/default/containers/${container}\\?`;
     await emulator.admin.addFault({ method: "PUT", path: slow, delayMs: 20_000 });
-    const killed = await provisionAs("ops", { home: await mkdtemp(join(tmpdir(), "e2e-home-")) }, (stderr) =>
-      / => done \(/.test(stderr),
+    const killed = await provisionAs(
+      "ops",
+      { home: await mkdtemp(join(tmpdir(), "e2e-home-")) },
+      { kill: (stderr) => / => done \(/.test(stderr), ...(leaseSeconds ? { leaseSeconds } : {}) },
     );
     await emulator.admin.clearFaults();
     expect(killed.signal).toBe("SIGKILL");
@@ -154,8 +172,8 @@ describe("the environment's apply lock", () => {
   });
 
   it("after kill -9 of the holder the lock lapses by itself within its lease", async () => {
-    await killedMidApply("later");
-    await new Promise((resolve) => setTimeout(resolve, (Number(LEASE_SECONDS) + 2) * 1000));
+    await killedMidApply("later", LAPSING_LEASE_SECONDS);
+    await new Promise((resolve) => setTimeout(resolve, (Number(LAPSING_LEASE_SECONDS) + 2) * 1000));
     const rerun = await provisionAs("ops", { home: await mkdtemp(join(tmpdir(), "e2e-home-")) });
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(await pending()).toBe("0 No changes. Azure matches the configuration.");

@@ -18,6 +18,7 @@ import { hasPendingChanges, type Plan, StalePlanError } from "@infra/plan";
 import { resourceGroupsTask } from "@infra/resource-groups";
 import { storageTask } from "@infra/storage";
 import {
+  applyDeadlines,
   applyEnvironment,
   azureApplyLock,
   localTaskRuntime,
@@ -158,7 +159,14 @@ async function apply(environment: Environment, approved: Plan, request: { prune:
     log: silent,
     signal: never,
   });
-  return applyEnvironment({ approved, planRequest: request, runtimes: runtimesFor(environment), lock, signal: never });
+  return applyEnvironment({
+    approved,
+    planRequest: request,
+    runtimes: runtimesFor(environment),
+    lock,
+    signal: never,
+    deadlines: applyDeadlines(environment, {}),
+  });
 }
 
 interface Snapshot {

@@ -31,6 +31,23 @@ afterAll(async () => {
 });
 
 describe("storage accounts", () => {
+  it.each(["sdkmicrosoft1", "windowsdata1", "loginstore1", "office"])(
+    "refuses %s as ARM does: ReservedResourceName",
+    async (name) => {
+      await expect(
+        storage.storageAccounts.create(RG, name, {
+          location: "westeurope",
+          kind: "StorageV2",
+          sku: { name: "Standard_LRS" },
+        }),
+      ).rejects.toMatchObject({
+        statusCode: 400,
+        code: "ReservedResourceName",
+        message: `The resource name '${name}' or a part of the name is a trademarked or reserved word.`,
+      });
+    },
+  );
+
   it("creates an account (long-running) with the defaults and computed properties of api-version 2026-09-01", async () => {
     const account = await storage.storageAccounts.create(RG, "sdkacct001", {
       location: "westeurope",

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { checkCrossReferences } from "./cross-references.ts";
 import { managedIdentitiesSectionSchema } from "./managed-identities-section.ts";
+import { reservedWordIn } from "./reserved-names.ts";
 import { resourceGroupSchema } from "./resource-groups-section.ts";
-import { guid, region, shown, tags } from "./schema-parts.ts";
+import { duration, guid, region, shown, tags } from "./schema-parts.ts";
 import { storageSectionSchema } from "./storage-section.ts";
 
 /**
@@ -22,9 +23,16 @@ export const environmentSchema = z
     location: region,
     /** Regions resources may live in; defaults to `location` alone. */
     allowedLocations: z.array(region).min(1).optional(),
-    namingPrefix: z.string({ error: "must be a naming prefix" }).regex(/^[a-z][a-z0-9]{1,9}$/, {
-      error: (issue) => `${shown(issue.input)} must be 2-10 lowercase letters and digits, starting with a letter`,
-    }),
+    namingPrefix: z
+      .string({ error: "must be a naming prefix" })
+      .regex(/^[a-z][a-z0-9]{1,9}$/, {
+        error: (issue) => `${shown(issue.input)} must be 2-10 lowercase letters and digits, starting with a letter`,
+      })
+      // Every storage account name starts with it, the lock account's too (see @infra/arm lock-home.ts).
+      .refine((prefix) => reservedWordIn(`${prefix}lock`) === undefined, {
+        error: (issue) =>
+          `${shown(issue.input)} holds the reserved word "${reservedWordIn(`${String(issue.input)}lock`)}": Azure refuses account names with it (ReservedResourceName)`,
+      }),
     /** Production-like: provision and destroy need the environment's name typed (or --confirm-env NAME). */
     protected: z.boolean({ error: "must be true or false" }).default(false),
     /** Tags put on everything this environment creates (the ownership tags are added on top). */
@@ -34,6 +42,13 @@ export const environmentSchema = z
     resourceGroups: z.array(resourceGroupSchema).default([]),
     storage: storageSectionSchema.default({ accounts: [] }),
     managedIdentities: managedIdentitiesSectionSchema.default({ defaultBranch: "main", identities: [] }),
+    /** How long an apply may wait: the whole of it, and each long-running operation (by ARM type, or `default`). */
+    deadlines: z
+      .strictObject({
+        apply: duration.optional(),
+        operations: z.record(z.string().min(1), duration).optional(),
+      })
+      .optional(),
   })
   // Cross-field rules run even when some fields are invalid, so one run reports every problem at once.
   .superRefine(checkCrossReferences, { when: () => true } as never);

@@ -1,3 +1,4 @@
+import { parseDuration } from "@infra/cli";
 import { z } from "zod";
 import { AZURE_REGIONS, canonicalRegion } from "./azure-regions.ts";
 
@@ -45,4 +46,11 @@ export const resourceGroupName = z
   .regex(/^[-\w._()]{1,89}[-\w_()]$/, {
     error: (issue) =>
       `${shown(issue.input)} must be 1-90 letters, digits, '-', '_', '.', '(' or ')' and may not end with '.'`,
+  });
+
+/** A duration as people write one (`90s`, `45m`, `2h`, `1h30m`). */
+export const duration = z
+  .string({ error: "must be a duration such as 45m or 2h" })
+  .refine((text) => parseDuration(text) !== undefined, {
+    error: (issue) => `${shown(issue.input)} is not a duration; write it like 90s, 45m, 2h or 1h30m`,
   });

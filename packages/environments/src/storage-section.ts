@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reservedWordIn } from "./reserved-names.ts";
 import { guid, region, resourceGroupName, shown, tags } from "./schema-parts.ts";
 
 /** Data-plane roles a storage section may grant; names as Azure's built-in role definitions spell them. */
@@ -19,9 +20,15 @@ const ipRule = z.string().regex(/^(\d{1,3}\.){3}\d{1,3}(\/([0-9]|[12][0-9]|3[0-2
 
 export const storageAccountSchema = z
   .strictObject({
-    name: z.string({ error: "must be a storage account name" }).regex(/^[a-z0-9]{3,24}$/, {
-      error: (issue) => `${shown(issue.input)} must be 3-24 lowercase letters and digits`,
-    }),
+    name: z
+      .string({ error: "must be a storage account name" })
+      .regex(/^[a-z0-9]{3,24}$/, {
+        error: (issue) => `${shown(issue.input)} must be 3-24 lowercase letters and digits`,
+      })
+      .refine((name) => reservedWordIn(name) === undefined, {
+        error: (issue) =>
+          `${shown(issue.input)} holds the reserved word "${reservedWordIn(String(issue.input))}": Azure refuses it (ReservedResourceName); choose another name`,
+      }),
     resourceGroup: resourceGroupName,
     location: region.optional(),
     sku: z

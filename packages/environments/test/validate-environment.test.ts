@@ -128,3 +128,25 @@ describe("validateEnvironment", () => {
     expect(problems(data)).toHaveLength(5);
   });
 });
+
+describe("names Azure reserves", () => {
+  const base = { name: "dev", location: "westeurope", namingPrefix: "dv", resourceGroups: [{ name: "rg" }] };
+  const withAccount = (name: string) => ({ ...base, storage: { accounts: [{ name, resourceGroup: "rg" }] } });
+
+  it.each([
+    ["dvmicrosoftx", "microsoft"],
+    ["dvwindows1", "windows"],
+  ])("refuses the storage account name %s (reserved word %s)", (name, word) => {
+    expect(problems(withAccount(name))).toEqual([
+      `env.json: storage.accounts[0].name: "${name}" holds the reserved word "${word}": Azure refuses it (ReservedResourceName); choose another name`,
+    ]);
+  });
+
+  it.each(["login", "microsoft", "xwindows"])("refuses the naming prefix %s", (prefix) => {
+    expect(problems({ ...base, namingPrefix: prefix }).join("\n")).toMatch(/^env\.json: namingPrefix: .*reserved word/);
+  });
+
+  it.each(["dvdata01", "dvlogin1", "dvoffice"])("accepts %s", (name) => {
+    expect(problems(withAccount(name))).toEqual([]);
+  });
+});

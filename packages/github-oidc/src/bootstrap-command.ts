@@ -1,8 +1,8 @@
 import { connectAzure } from "@infra/auth";
-import { defineCommand, UsageError } from "@infra/cli";
+import { DeclinedError, defineCommand, UsageError } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
 import { hasPendingChanges, renderPlanText, summarizePlan } from "@infra/plan";
-import { ApplyCancelledError, confirmApply } from "@infra/task";
+import { confirmApply } from "@infra/task";
 import { applyBootstrap, deployVariables } from "./apply-bootstrap.ts";
 import { planBootstrap } from "./bootstrap-plan.ts";
 import { parseRepository } from "./github-subject.ts";
@@ -84,7 +84,7 @@ export const bootstrapCommand = defineCommand({
         input: process.stdin,
         output: process.stderr,
       });
-      if (!confirmed) throw new ApplyCancelledError();
+      if (!confirmed) throw new DeclinedError();
     }
     if (destroy) {
       if (hasPendingChanges(plan)) await applyBootstrap(request, bootstrap, run.progress, { variables: false });

@@ -7,12 +7,12 @@ import {
   type Plan,
   type PlanChange,
   PlanNotApplicableError,
-  type RunResult,
-  runInDependencyOrder,
   StalePlanError,
 } from "@infra/plan";
+import type { ApplyDeadlines } from "./apply-deadlines.ts";
 import type { ApplyLock } from "./apply-lock.ts";
 import type { ApplyReport } from "./apply-report.ts";
+import { runSchedule, type ScheduleOptions, type ScheduleResult } from "./apply-schedule.ts";
 import { planEnvironment } from "./plan-environment.ts";
 import type { TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
 
@@ -25,9 +25,14 @@ export interface ApplyEnvironmentRequest {
   lock: ApplyLock;
   /** Most changes in flight at once, across every task. */
   concurrency?: number | undefined;
-  /** Stops starting changes (Ctrl-C, SIGTERM); changes in flight finish. */
+  /** Stops starting changes (Ctrl-C, SIGTERM); changes in flight get a short grace, then are abandoned. */
   signal: AbortSignal;
+  deadlines: ApplyDeadlines;
+  /** How long changes in flight may go on after a signal (default 10 s). */
+  graceMs?: number | undefined;
   onProgress?: (event: ApplyProgressEvent) => void;
+  /** Told every 30 s what is still in flight and for how long. */
+  onWaiting?: ScheduleOptions["onWaiting"];
 }
 
 const firstLine = (error: unknown): string =>
@@ -49,22 +54,33 @@ export async function applyEnvironment(request: ApplyEnvironmentRequest): Promis
   if (approved.problems.length > 0) throw new PlanNotApplicableError(approved.problems);
   const nodes = changeNodes(approved);
   const verify = async (applied: ReadonlySet<string>): Promise<void> => {
-    const fresh = await planEnvironment(request.runtimes, { ...request.planRequest, preflight: false });
+    const fresh = await planEnvironment(request.runtimes, { ...request.planRequest, preflight: false }, signal);
     if (fresh.problems.length > 0) throw new PlanNotApplicableError(fresh.problems);
     const mismatches = comparePlans(approved, fresh, applied);
     if (mismatches.length > 0) throw new StalePlanError(mismatches);
   };
 
+  // One deadline for the whole apply, from before the first write.
+  const deadline = AbortSignal.timeout(request.deadlines.applyMs);
+  const schedule = (lockLost?: AbortSignal): Omit<ScheduleOptions, "deadline"> & { deadline: AbortSignal } => ({
+    runtimes: request.runtimes,
+    concurrency: request.concurrency,
+    deadlines: request.deadlines,
+    signal,
+    deadline,
+    lockLost,
+    graceMs: request.graceMs ?? 10_000,
+    onWaiting: request.onWaiting,
+    onProgress: request.onProgress,
+  });
   const first = await lock.prerequisites(approved, signal);
-  const results: RunResult<PlanChange>[] = [];
+  const results: ScheduleResult[] = [];
   if (first.size > 0) {
     // The environment's first apply: its lock's home is created before the lock can be taken.
     await verify(new Set());
-    const made = await run(
-      request,
+    const made = await runSchedule(
       nodes.filter((node) => first.has(node.key)),
-      signal,
-      async () => undefined,
+      schedule(),
     );
     results.push(made);
     if (made.failed.length > 0 || made.skipped.length > 0) {
@@ -83,8 +99,7 @@ export async function applyEnvironment(request: ApplyEnvironmentRequest): Promis
     const ordered = rest.map((node) =>
       home.has(node.key) ? { ...node, dependsOn: [...node.dependsOn, ...others] } : node,
     );
-    const stopping = AbortSignal.any([signal, held.lost]);
-    const applied = await run(request, ordered, stopping, async (change) => {
+    const applied = await runSchedule(ordered, schedule(held.lost), async (change) => {
       if (home.has(change.address)) await held.release();
     });
     results.push(applied);
@@ -114,32 +129,9 @@ function dependentsOf(nodes: readonly DependencyNode<PlanChange>[], keys: Readon
   return found;
 }
 
-function run(
-  request: ApplyEnvironmentRequest,
-  nodes: readonly DependencyNode<PlanChange>[],
-  signal: AbortSignal,
-  before: (change: PlanChange) => Promise<void>,
-): Promise<RunResult<PlanChange>> {
-  const byTask = new Map(request.runtimes.map((runtime) => [runtime.task, runtime]));
-  return runInDependencyOrder(
-    nodes,
-    async (change) => {
-      const runtime = byTask.get(change.task);
-      if (!runtime) throw new Error(`no task ${change.task} in this run for ${change.address}`);
-      await before(change);
-      await runtime.apply(change.address);
-    },
-    {
-      ...(request.concurrency === undefined ? {} : { concurrency: request.concurrency }),
-      signal,
-      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
-    },
-  );
-}
-
 /** One report over the rounds of an apply; changes never started because an earlier round failed are skipped. */
 function report(
-  results: readonly RunResult<PlanChange>[],
+  results: readonly ScheduleResult[],
   nodes: readonly DependencyNode<PlanChange>[],
   notStartedAfterFailure: ReadonlySet<string> | Set<string>,
   stopReason: string | undefined,
@@ -169,5 +161,6 @@ function report(
     skipped: [...skipped, ...never],
     outputs,
     interrupted: results.some((result) => result.interrupted),
+    stoppedBy: results.map((result) => result.stoppedBy).find((stop) => stop !== undefined),
   };
 }

@@ -8,6 +8,8 @@ export interface ApplyReport {
   skipped: { address: string; action: string; reason: string }[];
   outputs: TaskOutput[];
   interrupted: boolean;
+  /** Why the apply stopped before its end, when it did: a signal, its deadline, or its lock lost. */
+  stoppedBy?: "signal" | "deadline" | "lock" | undefined;
 }
 
 export function applyFailed(report: ApplyReport): boolean {

@@ -1,4 +1,6 @@
+import { resourceGroupNames } from "@infra/arm";
 import { type AzureContext, listVisibleSubscriptions } from "@infra/auth";
+import { CliError, ExitCode } from "@infra/cli";
 import type { Environment } from "@infra/environments";
 import type { AuditScope } from "./task-audit.ts";
 
@@ -7,9 +9,20 @@ export interface AuditScopeFlags {
   resourceGroup?: string | undefined;
 }
 
+/** An audit of a scope that is not there (a typo, a subscription the identity cannot see) would pass: it fails. */
+export class AuditScopeNotFoundError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.failure);
+    this.name = "AuditScopeNotFoundError";
+  }
+}
+
+const listed = (names: readonly string[]) => (names.length === 0 ? "none" : names.join(", "));
+
 /**
  * `--subscription` wins; else the environment's subscription; else every enabled subscription the identity can see
- * (an audit without an environment covers all of them).
+ * (an audit without an environment covers all of them). A named subscription must be one the identity sees, and a
+ * named resource group must exist in one of the audited subscriptions: an audit of nothing is not a pass.
  */
 export async function resolveAuditScope(
   flags: AuditScopeFlags,
@@ -18,11 +31,26 @@ export async function resolveAuditScope(
   signal: AbortSignal,
 ): Promise<AuditScope> {
   let subscriptionIds: string[];
-  if (flags.subscription && flags.subscription.length > 0) subscriptionIds = [...new Set(flags.subscription)];
-  else if (environment) subscriptionIds = [environment.subscriptionId ?? azure.subscriptionId];
-  else {
+  const named = flags.subscription && flags.subscription.length > 0 ? [...new Set(flags.subscription)] : undefined;
+  if (named || !environment) {
     const visible = await listVisibleSubscriptions(azure.credential, azure.clientOptions, signal);
-    subscriptionIds = visible.filter((entry) => entry.state === "Enabled").map((entry) => entry.subscriptionId);
+    const enabled = visible.filter((entry) => entry.state === "Enabled").map((entry) => entry.subscriptionId);
+    const missing = (named ?? []).filter((id) => !enabled.some((seen) => seen.toLowerCase() === id.toLowerCase()));
+    if (missing.length > 0) {
+      throw new AuditScopeNotFoundError(
+        `subscription ${missing.join(", ")} is not one this identity can see (enabled: ${listed(enabled)}); check the id, or grant the identity Reader on it`,
+      );
+    }
+    subscriptionIds = named ?? enabled;
+  } else subscriptionIds = [environment.subscriptionId ?? azure.subscriptionId];
+  if (flags.resourceGroup) {
+    const wanted = flags.resourceGroup.toLowerCase();
+    const groups = (await Promise.all(subscriptionIds.map((id) => resourceGroupNames(azure, id, signal)))).flat();
+    if (!groups.some((name) => name.toLowerCase() === wanted)) {
+      throw new AuditScopeNotFoundError(
+        `resource group ${flags.resourceGroup} does not exist in ${subscriptionIds.length === 1 ? `subscription ${subscriptionIds[0]}` : `${subscriptionIds.length} subscriptions`} (its groups: ${listed(groups.sort())})`,
+      );
+    }
   }
   return { subscriptionIds, resourceGroup: flags.resourceGroup, environment };
 }

@@ -1,3 +1,4 @@
+export { type ApplyDeadlines, applyDeadlines } from "./apply-deadlines.ts";
 export { applyEnvironment } from "./apply-environment.ts";
 export type { ApplyLock, HeldLock } from "./apply-lock.ts";
 export { type ApplyReport, applyFailed, applySummary } from "./apply-report.ts";
@@ -11,7 +12,7 @@ export { type LocalTaskRuntimeOptions, localTaskRuntime, type TaskConnections } 
 export { planEnvironment } from "./plan-environment.ts";
 export { printPlan } from "./plan-output.ts";
 export { type Protection, protectionOf } from "./protection.ts";
-export { ApplyCancelledError, applyWithConfirmation, parseConcurrency } from "./root-apply-flow.ts";
+export { applyWithConfirmation, parseConcurrency } from "./root-apply-flow.ts";
 export { rootAuditCommand } from "./root-audit-command.ts";
 export { rootPlanCommand } from "./root-plan-command.ts";
 export { rootDestroyCommand, rootProvisionCommand } from "./root-provision-command.ts";

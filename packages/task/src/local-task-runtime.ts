@@ -1,12 +1,13 @@
-import type { AzureContext } from "@infra/auth";
-import type { Logger } from "@infra/cli";
+import { type AzureContext, trackOperations } from "@infra/auth";
+import { formatDuration, type Logger } from "@infra/cli";
 import type { Environment } from "@infra/environments";
 import { applyChange, type LiveResource, type Plan, type ResourceKind } from "@infra/plan";
+import { OperationAbandonedError } from "./apply-stops.ts";
 import { resolveAuditScope } from "./audit-scope.ts";
 import type { TaskAuditResult } from "./task-audit.ts";
 import type { TaskContext, TaskDefinition } from "./task-definition.ts";
 import { planTask } from "./task-plan.ts";
-import type { TaskAuditRequest, TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
+import type { TaskApplyOptions, TaskAuditRequest, TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
 
 /** Where a runtime gets Azure and the environment from, the first time it needs them. */
 export interface TaskConnections {
@@ -36,6 +37,7 @@ interface FreshPlan {
  */
 export function localTaskRuntime(definition: TaskDefinition, options: LocalTaskRuntimeOptions): TaskRuntime {
   let latest: FreshPlan | undefined;
+  const inFlight = new Set<AbortController>();
   const requireLatest = (what: string): FreshPlan => {
     if (!latest) throw new Error(`${definition.name}: ${what} before any plan was made`);
     return latest;
@@ -49,13 +51,35 @@ export function localTaskRuntime(definition: TaskDefinition, options: LocalTaskR
       latest = { ...planned, kinds: new Map(kinds.map((kind) => [kind.kind, kind])), context };
       return planned.plan;
     },
-    async apply(address: string) {
+    async apply(address: string, applyOptions: TaskApplyOptions = {}) {
       const fresh = requireLatest(`apply ${address}`);
       const change = fresh.plan.changes.find((candidate) => candidate.address === address);
       if (!change) throw new Error(`${definition.name}: ${address} is not in this task's plan`);
       const kind = fresh.kinds.get(change.kind);
       if (!kind) throw new Error(`${definition.name}: no kind ${change.kind} for ${address}`);
-      await applyChange(kind, change, fresh.live.get(change.id.toLowerCase()), options.signal);
+      const abandon = new AbortController();
+      const deadline = applyOptions.deadlineMs === undefined ? undefined : AbortSignal.timeout(applyOptions.deadlineMs);
+      const signal = AbortSignal.any([options.signal, abandon.signal, ...(deadline ? [deadline] : [])]);
+      const operations: string[] = [];
+      inFlight.add(abandon);
+      try {
+        await trackOperations(operations, () =>
+          applyChange(kind, change, fresh.live.get(change.id.toLowerCase()), signal),
+        );
+      } catch (error) {
+        const why = deadline?.aborted
+          ? `did not finish within its deadline (${formatDuration(applyOptions.deadlineMs ?? 0)})`
+          : abandon.signal.aborted
+            ? String(abandon.signal.reason ?? "abandoned")
+            : undefined;
+        if (why === undefined || !signal.aborted) throw error;
+        throw new OperationAbandonedError(address, why, operations.at(-1));
+      } finally {
+        inFlight.delete(abandon);
+      }
+    },
+    async abandon(reason: string) {
+      for (const controller of inFlight) controller.abort(reason);
     },
     async outputs() {
       if (!definition.outputs) return [];

@@ -2,6 +2,7 @@ import { CliError } from "@infra/cli";
 import type { Plan } from "@infra/plan";
 import { combinePlans } from "./combine-plans.ts";
 import type { TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
+import { untilStopped } from "./until-stopped.ts";
 
 /** More than one task could not plan: each says why (they often fail for one reason, seen from several sides). */
 export class TasksFailedError extends CliError {
@@ -12,9 +13,17 @@ export class TasksFailedError extends CliError {
   }
 }
 
-/** Every task plans at once, each against live state read now; their plans become one. */
-export async function planEnvironment(runtimes: readonly TaskRuntime[], request: TaskPlanRequest): Promise<Plan> {
-  const settled = await Promise.allSettled(runtimes.map((runtime) => runtime.plan(request)));
+/**
+ * Every task plans at once, each against live state read now; their plans become one. A stop (a signal) does not
+ * wait for the reads: the caller ends the session, which ends them.
+ */
+export async function planEnvironment(
+  runtimes: readonly TaskRuntime[],
+  request: TaskPlanRequest,
+  signal?: AbortSignal,
+): Promise<Plan> {
+  const planning = Promise.allSettled(runtimes.map((runtime) => runtime.plan(request)));
+  const settled = signal ? await untilStopped(planning, signal, "planning") : await planning;
   const errors = settled.flatMap((result) => (result.status === "rejected" ? [result.reason as Error] : []));
   if (errors.length === 1) throw errors[0];
   if (errors.length > 1) throw new TasksFailedError(errors);

@@ -3,7 +3,7 @@ import { CliError, type ExitCode } from "@infra/cli";
 import type { Plan } from "@infra/plan";
 import type { TaskAuditResult } from "./task-audit.ts";
 import type { TaskOutput } from "./task-definition.ts";
-import type { TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
+import type { TaskApplyOptions, TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
 import { type RemoteError, type ReplyMessage, sendMessage, type TaskMethod } from "./task-session-protocol.ts";
 
 /** An error a task process reported, with the lines it printed for it. */
@@ -57,8 +57,12 @@ export class RemoteTaskRuntime implements TaskRuntime {
     return this.#call("plan", request) as Promise<Plan>;
   }
 
-  async apply(address: string): Promise<void> {
-    await this.#call("apply", { address });
+  async apply(address: string, options: TaskApplyOptions = {}): Promise<void> {
+    await this.#call("apply", { address, deadlineMs: options.deadlineMs });
+  }
+
+  async abandon(reason: string): Promise<void> {
+    if (!this.#closed) await this.#call("abandon", { reason });
   }
 
   outputs(): Promise<TaskOutput[]> {

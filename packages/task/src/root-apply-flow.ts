@@ -1,5 +1,5 @@
 import type { ParseArgsOptionsConfig } from "node:util";
-import { CliError, type CommandContext, describeError, ExitCode, UsageError } from "@infra/cli";
+import { type CommandContext, DeclinedError, describeError, formatDuration, UsageError } from "@infra/cli";
 import type { Environment } from "@infra/environments";
 import {
   type ApplyProgressEvent,
@@ -9,22 +9,16 @@ import {
   renderPlanText,
   summarizePlan,
 } from "@infra/plan";
+import type { ApplyDeadlines } from "./apply-deadlines.ts";
 import { applyEnvironment } from "./apply-environment.ts";
 import { type ApplyReport, applyFailed, applySummary } from "./apply-report.ts";
+import { ApplyDeadlineError } from "./apply-stops.ts";
 import { commandEnvironment } from "./command-environment.ts";
 import { confirmApply } from "./confirm-apply.ts";
 import { publishToGitHub } from "./job-summary.ts";
 import { protectionOf } from "./protection.ts";
 import { ApplyFailedError, PlanHasProblemsError } from "./task-errors.ts";
 import type { TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
-
-/** The person said no: nothing was changed. */
-export class ApplyCancelledError extends CliError {
-  constructor() {
-    super("cancelled: nothing was changed", ExitCode.failure);
-    this.name = "ApplyCancelledError";
-  }
-}
 
 export interface ApplyFlowRequest {
   environment: Environment;
@@ -33,7 +27,8 @@ export interface ApplyFlowRequest {
   runtimes: readonly TaskRuntime[];
   verb: "apply" | "destroy";
   confirmEnv: string | undefined;
-  concurrency: string | undefined;
+  concurrency: number | undefined;
+  deadlines: ApplyDeadlines;
 }
 
 interface ApplyFlowResult {
@@ -59,8 +54,7 @@ export async function applyWithConfirmation<O extends ParseArgsOptionsConfig>(
   run: CommandContext<O>,
   request: ApplyFlowRequest,
 ): Promise<void> {
-  const { plan } = request;
-  const concurrency = parseConcurrency(request.concurrency);
+  const { plan, concurrency } = request;
   const color = !run.flags.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
   (run.flags.json ? run.stderr : run.stdout).write(`${renderPlanText(plan, { color })}\n`);
   if (plan.problems.length > 0) throw new PlanHasProblemsError(plan.problems.length);
@@ -81,7 +75,7 @@ export async function applyWithConfirmation<O extends ParseArgsOptionsConfig>(
     input: process.stdin,
     output: process.stderr,
   });
-  if (!confirmed) throw new ApplyCancelledError();
+  if (!confirmed) throw new DeclinedError();
 
   // Only provision and destroy sign in at the root, and only now: for the environment's lock (see azure-apply-lock.ts).
   const { azureApplyLock } = await import("./azure-apply-lock.ts");
@@ -99,10 +93,26 @@ export async function applyWithConfirmation<O extends ParseArgsOptionsConfig>(
     lock,
     concurrency,
     signal: run.signal,
+    deadlines: request.deadlines,
     onProgress: (event) => reportProgress(run, event),
+    onWaiting: (waiting) => {
+      if (waiting.length === 0) return;
+      const longest = [...waiting].sort((a, b) => b.sinceMs - a.sinceMs).slice(0, 5);
+      const more = waiting.length > longest.length ? ` (+${waiting.length - longest.length} more)` : "";
+      const list = longest.map(
+        ({ change, sinceMs }) => `${change.action} ${change.address} ${formatDuration(sinceMs)}`,
+      );
+      run.log.info("still waiting on Azure: %s%s", list.join(", "), more);
+    },
   });
   publishToGitHub(run.env, plan, report);
   run.printResult<ApplyFlowResult>({ plan, apply: report }, () => applySummary(report));
+  if (report.stoppedBy === "deadline") {
+    throw new ApplyDeadlineError(
+      formatDuration(request.deadlines.applyMs),
+      report.failed.map((failure) => `${failure.action} ${failure.error}`),
+    );
+  }
   if (applyFailed(report)) throw new ApplyFailedError(report.failed.length, report.skipped.length);
 }
 

@@ -1,11 +1,13 @@
-import { type AuditReport, DEFAULT_TOOL } from "@infra/audit";
+import { type AuditReport, applySuppressions, DEFAULT_TOOL } from "@infra/audit";
 import { defineCommand } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
 import { auditedEnvironment, auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
-import { defaultSuppressionFile, withSuppressions } from "./audit-suppressions.ts";
+import { defaultSuppressionFile, loadSuppressions } from "./audit-suppressions.ts";
+import { checkSubscriptionIds, checkWritable } from "./checked-inputs.ts";
 import { commandEnvironment } from "./command-environment.ts";
 import { forwardedFlags } from "./forwarded-flags.ts";
 import { withTaskSession } from "./task-session.ts";
+import { untilStopped } from "./until-stopped.ts";
 
 /** `pnpm run audit [-- --env X] [--format sarif --output audit.sarif]`: every task's audit, one combined report. */
 export function rootAuditCommand(repoRoot: string) {
@@ -15,8 +17,14 @@ export function rootAuditCommand(repoRoot: string) {
     usage: auditUsage,
     options: auditOptions,
     async run(run) {
+      // Every flag and file is checked here: a problem exits 2 before any task starts or any request is made.
       const flags = parseAuditFlags(run.values, run.flags.json);
-      // Validate the environment here: a bad file exits 2 before any task starts or any request is made.
+      checkSubscriptionIds(run.values.subscription);
+      await checkWritable("--output", run.values.output);
+      const suppressions = await loadSuppressions(
+        run.values.suppressions ?? defaultSuppressionFile(repoRoot),
+        run.values.suppressions !== undefined,
+      );
       const environment =
         run.flags.env || run.flags.envFile
           ? await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile })
@@ -31,13 +39,17 @@ export function rootAuditCommand(repoRoot: string) {
           verbose: run.flags.verbose,
         },
         (session) =>
-          Promise.all(
-            session.runtimes.map((runtime) =>
-              runtime.audit({
-                subscriptions: run.values.subscription,
-                resourceGroup: run.values["resource-group"],
-              }),
+          untilStopped(
+            Promise.all(
+              session.runtimes.map((runtime) =>
+                runtime.audit({
+                  subscriptions: run.values.subscription,
+                  resourceGroup: run.values["resource-group"],
+                }),
+              ),
             ),
+            run.signal,
+            "auditing",
           ),
       );
       const combined: AuditReport = {
@@ -45,8 +57,7 @@ export function rootAuditCommand(repoRoot: string) {
         rules: results.flatMap((result) => result.rules),
         findings: results.flatMap((result) => result.findings),
       };
-      const file = run.values.suppressions ?? defaultSuppressionFile(repoRoot);
-      const report = await withSuppressions(combined, file, run.values.suppressions !== undefined, new Date());
+      const report = { ...combined, findings: applySuppressions(combined.findings, suppressions, new Date()) };
       const audited = auditedEnvironment(environment, run.flags.envFile, process.cwd());
       return finishAudit(run, report, flags, run.values.output, repoRoot, audited);
     },

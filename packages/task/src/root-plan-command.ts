@@ -1,6 +1,7 @@
 import { defineCommand, needsAttention } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
 import { hasPendingChanges, writePlanFile } from "@infra/plan";
+import { checkWritable } from "./checked-inputs.ts";
 import { commandEnvironment } from "./command-environment.ts";
 import { forwardedFlags } from "./forwarded-flags.ts";
 import { planEnvironment } from "./plan-environment.ts";
@@ -24,6 +25,7 @@ ${deletesAndProtection}`,
       "detailed-exitcode": { type: "boolean" },
     },
     async run(run) {
+      await checkWritable("--out", run.values.out);
       const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
       run.log.info("planning %s: reading live state", environment.name);
       const plan = await withTaskSession(
@@ -35,7 +37,8 @@ ${deletesAndProtection}`,
           signal: run.signal,
           verbose: run.flags.verbose,
         },
-        (session) => planEnvironment(session.runtimes, { prune: run.values.prune === true, destroy: false }),
+        (session) =>
+          planEnvironment(session.runtimes, { prune: run.values.prune === true, destroy: false }, run.signal),
       );
       if (run.values.out) await writePlanFile(run.values.out, plan);
       printPlan(run, plan, []);

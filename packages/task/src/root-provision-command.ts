@@ -1,16 +1,26 @@
 import { defineCommand, UsageError } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
-import { comparePlans, type Plan, readPlanFile, StalePlanError } from "@infra/plan";
+import { comparePlans, type Plan, StalePlanError } from "@infra/plan";
+import { applyDeadlines, deadlineUsage } from "./apply-deadlines.ts";
+import { readSavedPlan } from "./checked-inputs.ts";
 import { commandEnvironment } from "./command-environment.ts";
 import { forwardedFlags } from "./forwarded-flags.ts";
 import { planEnvironment } from "./plan-environment.ts";
-import { applyWithConfirmation } from "./root-apply-flow.ts";
+import { applyWithConfirmation, parseConcurrency } from "./root-apply-flow.ts";
 import { deletesAndProtection } from "./safety-usage.ts";
 import { withTaskSession } from "./task-session.ts";
 
 const sharedUsage = `  --yes                 apply without asking (required without a terminal)
   --confirm-env NAME    also required for a protected environment without a terminal: its name
-  --concurrency N       changes in flight at once (default 64)`;
+  --concurrency N       changes in flight at once (default 64)
+${deadlineUsage}`;
+
+const sharedOptions = {
+  "confirm-env": { type: "string" },
+  concurrency: { type: "string" },
+  "operation-timeout": { type: "string" },
+  timeout: { type: "string" },
+} as const;
 
 /** `pnpm run provision -- --env X [--plan plan.json] [--prune] [--yes] [--confirm-env X]`. */
 export function rootProvisionCommand(repoRoot: string) {
@@ -22,18 +32,18 @@ export function rootProvisionCommand(repoRoot: string) {
   --prune               also delete what this environment owns that left the configuration
 ${sharedUsage}
 ${deletesAndProtection}`,
-    options: {
-      plan: { type: "string" },
-      prune: { type: "boolean" },
-      "confirm-env": { type: "string" },
-      concurrency: { type: "string" },
-    },
+    options: { plan: { type: "string" }, prune: { type: "boolean" }, ...sharedOptions },
     async run(run) {
       if (run.values.plan && run.values.prune) {
         throw new UsageError("--prune is decided when the plan is made, not with --plan");
       }
+      const concurrency = parseConcurrency(run.values.concurrency);
       const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
-      const saved = run.values.plan ? await readPlanFile(run.values.plan) : undefined;
+      const deadlines = applyDeadlines(environment, {
+        operationTimeout: run.values["operation-timeout"],
+        timeout: run.values.timeout,
+      });
+      const saved = run.values.plan ? await readSavedPlan(run.values.plan) : undefined;
       if (saved && saved.environment !== environment.name) {
         throw new UsageError(`${run.values.plan} is a plan for "${saved.environment}", not "${environment.name}"`);
       }
@@ -49,7 +59,7 @@ ${deletesAndProtection}`,
         },
         async (session) => {
           run.log.info("planning %s: reading live state", environment.name);
-          const fresh = await planEnvironment(session.runtimes, planRequest);
+          const fresh = await planEnvironment(session.runtimes, planRequest, run.signal);
           let approved: Plan = fresh;
           if (saved) {
             // A saved plan is shown and confirmed only when it is what the configuration and Azure give now.
@@ -64,7 +74,8 @@ ${deletesAndProtection}`,
             runtimes: session.runtimes,
             verb: "apply",
             confirmEnv: run.values["confirm-env"],
-            concurrency: run.values.concurrency,
+            concurrency,
+            deadlines,
           });
         },
       );
@@ -79,9 +90,14 @@ export function rootDestroyCommand(repoRoot: string) {
     summary: "Delete every resource this repo owns in an environment (unowned resources are never touched).",
     usage: `${sharedUsage}
 ${deletesAndProtection}`,
-    options: { "confirm-env": { type: "string" }, concurrency: { type: "string" } },
+    options: sharedOptions,
     async run(run) {
+      const concurrency = parseConcurrency(run.values.concurrency);
       const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
+      const deadlines = applyDeadlines(environment, {
+        operationTimeout: run.values["operation-timeout"],
+        timeout: run.values.timeout,
+      });
       const planRequest = { prune: true, destroy: true };
       await withTaskSession(
         {
@@ -94,7 +110,7 @@ ${deletesAndProtection}`,
         },
         async (session) => {
           run.log.info("planning the destruction of %s: reading live state", environment.name);
-          const plan = await planEnvironment(session.runtimes, planRequest);
+          const plan = await planEnvironment(session.runtimes, planRequest, run.signal);
           await applyWithConfirmation(run, {
             environment,
             plan,
@@ -102,7 +118,8 @@ ${deletesAndProtection}`,
             runtimes: session.runtimes,
             verb: "destroy",
             confirmEnv: run.values["confirm-env"],
-            concurrency: run.values.concurrency,
+            concurrency,
+            deadlines,
           });
         },
       );

@@ -1,8 +1,7 @@
-import { defineCommand } from "@infra/cli";
+import { DeclinedError, defineCommand } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
 import { commandEnvironment } from "./command-environment.ts";
 import { confirmApply } from "./confirm-apply.ts";
-import { ApplyCancelledError } from "./root-apply-flow.ts";
 
 /** `pnpm run unlock -- --env X [--yes]`: breaks the environment's apply lock, after naming who holds it. */
 export function rootUnlockCommand() {
@@ -46,7 +45,7 @@ export function rootUnlockCommand() {
         input: process.stdin,
         output: process.stderr,
       });
-      if (!confirmed) throw new ApplyCancelledError();
+      if (!confirmed) throw new DeclinedError();
       await lock.breakIt(run.signal);
       run.printResult(
         { environment: environment.name, broken: status.holder ?? null },

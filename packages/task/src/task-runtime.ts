@@ -15,6 +15,11 @@ export interface TaskPlanRequest {
   readonly preflight?: boolean;
 }
 
+export interface TaskApplyOptions {
+  /** How long the change's operation may take before it is abandoned. */
+  readonly deadlineMs?: number | undefined;
+}
+
 /** `--subscription` / `--resource-group` of an audit, already validated by the root command. */
 export interface TaskAuditRequest {
   readonly subscriptions?: readonly string[] | undefined;
@@ -30,8 +35,10 @@ export interface TaskRuntime {
   readonly task: string;
   /** A fresh plan of this task's part: reads live state now and keeps it for the writes that follow. */
   plan(request: TaskPlanRequest): Promise<Plan>;
-  /** Carries out one change of this task's latest fresh plan, by address. */
-  apply(address: string): Promise<void>;
+  /** Carries out one change of this task's latest fresh plan, by address, giving up after `deadlineMs`. */
+  apply(address: string, options?: TaskApplyOptions): Promise<void>;
+  /** Gives up on every change in flight now (the run is stopping): each fails naming its operation. */
+  abandon(reason: string): Promise<void>;
   /** Values worth publishing after a successful apply. */
   outputs(): Promise<TaskOutput[]>;
   audit(request: TaskAuditRequest): Promise<TaskAuditResult>;

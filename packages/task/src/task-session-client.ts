@@ -58,6 +58,8 @@ export async function serveTaskSession(definition: TaskDefinition, options: Serv
     onMessages(socket, (message) => {
       if (message.type === "bye") {
         said = true;
+        // Nothing outlives the session: whatever is still in flight is given up on (the root has its report).
+        lifetime.abort(new Error("the run ended"));
         socket.end();
         resolve();
       } else if (message.type === "request") {
@@ -98,7 +100,11 @@ function call(runtime: TaskRuntime, request: RequestMessage): Promise<unknown> {
         preflight: params.preflight !== false,
       });
     case "apply":
-      return runtime.apply(String(params.address));
+      return runtime.apply(String(params.address), {
+        deadlineMs: typeof params.deadlineMs === "number" ? params.deadlineMs : undefined,
+      });
+    case "abandon":
+      return runtime.abandon(String(params.reason ?? "abandoned"));
     case "outputs":
       return runtime.outputs();
     case "audit":

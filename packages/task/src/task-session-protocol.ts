@@ -10,7 +10,7 @@ import { createInterface } from "node:readline";
 export const TASK_SESSION_VARIABLE = "INFRA_TASK_SESSION";
 export const TASK_SESSION_TOKEN_VARIABLE = "INFRA_TASK_SESSION_TOKEN";
 
-export type TaskMethod = "plan" | "apply" | "outputs" | "audit";
+export type TaskMethod = "plan" | "apply" | "abandon" | "outputs" | "audit";
 
 export interface HelloMessage {
   readonly type: "hello";

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { defineCommand, UsageError } from "@infra/cli";
+import { CliError, defineCommand, ExitCode, UsageError } from "@infra/cli";
 import { startEmulator } from "@infra/emulator";
 import { repoEnvironments } from "@infra/environments";
 import { parseRepository } from "../github-subject.ts";
@@ -50,7 +50,8 @@ export function rehearseCommand(repoRoot: string) {
           signal: run.signal,
         });
         run.printResult(result, renderRehearsal);
-        if (!result.ok) process.exitCode = 1;
+        // The exit code is runCommand's to set: a failed rehearsal is an error, not a value left in process.exitCode.
+        if (!result.ok) throw new CliError("the rehearsal failed (the failing step is listed above)", ExitCode.failure);
       } finally {
         await emulator.close();
       }

@@ -26,3 +26,50 @@ export function checkAccountName(name: string, taken: boolean): NameAvailability
   if (taken) return { nameAvailable: false, reason: "AlreadyExists", message: accountNameTakenMessage(name) };
   return { nameAvailable: true };
 }
+
+/**
+ * ARM refuses names with a trademarked or reserved word for resources with a public endpoint (Microsoft's page
+ * "Resolve errors for reserved resource names"): MICROSOFT and WINDOWS anywhere, LOGIN at the start, and a list of
+ * words as the whole name (of which only those a storage name can spell, lowercase letters and digits, matter here).
+ */
+const RESERVED_WHOLE = new Set([
+  "access",
+  "azure",
+  "bing",
+  "bizspark",
+  "biztalk",
+  "cortana",
+  "directx",
+  "dotnet",
+  "dynamics",
+  "excel",
+  "exchange",
+  "forefront",
+  "groove",
+  "hololens",
+  "hyperv",
+  "kinect",
+  "lync",
+  "msdn",
+  "o365",
+  "office",
+  "office365",
+  "onedrive",
+  "onenote",
+  "outlook",
+  "powerpoint",
+  "sharepoint",
+  "skype",
+  "visio",
+  "visualstudio",
+  "xbox",
+]);
+
+export function isReservedName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return RESERVED_WHOLE.has(lower) || /microsoft|windows/.test(lower) || lower.startsWith("login");
+}
+
+export function reservedNameMessage(name: string): string {
+  return `The resource name '${name}' or a part of the name is a trademarked or reserved word.`;
+}

@@ -6,7 +6,9 @@ import {
   accountNameTakenMessage,
   checkAccountName,
   invalidAccountNameMessage,
+  isReservedName,
   isValidAccountName,
+  reservedNameMessage,
 } from "./storage-account-name.ts";
 import { accountIdForName, claimAccountName, releaseAccountName } from "./storage-account-name-index.ts";
 import { parseStorageAccountCreate } from "./storage-account-request.ts";
@@ -42,6 +44,7 @@ function checkNameFree(ctx: ArmContext, name: string, accountId: string): void {
 function createOrReplace(ctx: ArmContext) {
   const name = String(ctx.params.accountName);
   if (!isValidAccountName(name)) throw new ArmError(400, "AccountNameInvalid", invalidAccountNameMessage(name));
+  if (isReservedName(name)) throw new ArmError(400, "ReservedResourceName", reservedNameMessage(name));
   const request = parseStorageAccountCreate(ctx.body);
   validateLocation(ctx.config, request.location, STORAGE_ACCOUNT_TYPE);
   const id = accountIdOf(ctx);
