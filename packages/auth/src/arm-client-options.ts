@@ -1,8 +1,9 @@
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import type { AzureCloud } from "./clouds.ts";
-import { operationTrackingPolicy, requestTimeoutPolicy } from "./operation-tracking.ts";
+import { operationTrackingPolicy } from "./operation-tracking.ts";
 import { ReadPacer } from "./read-pacer.ts";
 import { readPacingPolicy } from "./read-pacing-policy.ts";
+import { requestTimeoutPolicy } from "./request-timeout-policy.ts";
 import { wireCapturePolicy } from "./wire-capture.ts";
 
 /** The shape both client generations take in `additionalPolicies`. */

@@ -13,6 +13,7 @@ import type { AzureCloud } from "./clouds.ts";
 import type { FailureContext } from "./credential-failure-advice.ts";
 import type { CredentialName } from "./credential-names.ts";
 import { DefaultManagedIdentityCredential } from "./default-managed-identity-credential.ts";
+import { entraOptions } from "./entra-options.ts";
 import { type EnvVars, envValue } from "./env-vars.ts";
 import { GitHubActionsCredential, type PresentedToken, presentedToken } from "./github-actions-credential.ts";
 import { defaultGitHubAudience } from "./github-id-token.ts";
@@ -46,7 +47,7 @@ export function buildCredential(name: CredentialName, options: BuildCredentialOp
   const { env, cloud } = options;
   const tenantId = envValue(env, "AZURE_TENANT_ID");
   const clientId = envValue(env, "AZURE_CLIENT_ID");
-  const entra = { authorityHost: cloud.authorityHost, disableInstanceDiscovery: cloud.custom };
+  const entra = entraOptions(cloud);
   const context = (presented?: () => PresentedToken | undefined) => () => ({
     clientId,
     tenantId,

@@ -2,6 +2,7 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-
 import { ClientAssertionCredential } from "@azure/identity";
 import { decodeJwt } from "jose";
 import type { AzureCloud } from "./clouds.ts";
+import { entraOptions } from "./entra-options.ts";
 import { requestGitHubIdToken } from "./github-id-token.ts";
 
 /** Issuer, subject and audience of a federated token presented to Entra ID: what a federated credential must match. */
@@ -43,7 +44,7 @@ export class GitHubActionsCredential implements TokenCredential {
         this.#presented = presentedToken(idToken);
         return idToken;
       },
-      { authorityHost: options.cloud.authorityHost, disableInstanceDiscovery: options.cloud.custom },
+      entraOptions(options.cloud),
     );
   }
 

@@ -27,19 +27,3 @@ export function operationTrackingPolicy(): PipelinePolicy {
 export function trackOperations<T>(urls: string[], work: () => Promise<T>): Promise<T> {
   return trackers.run(urls, work);
 }
-
-/**
- * Every attempt of a request is bounded: a list page or a poll that never answers ends as a timeout the pipeline
- * retries, rather than a run that hangs. Longer than any ARM answer should take.
- */
-export const REQUEST_TIMEOUT_MS = 120_000;
-
-export function requestTimeoutPolicy(timeoutMs = REQUEST_TIMEOUT_MS): PipelinePolicy {
-  return {
-    name: "azureInfraOpsRequestTimeout",
-    sendRequest(request, next) {
-      if (!request.timeout) request.timeout = timeoutMs;
-      return next(request);
-    },
-  };
-}
