@@ -1,5 +1,5 @@
 /**
- * Process exit codes: the one table the README, `--help` and the troubleshooting page are checked against. Two names
+ * Process exit codes: the one table the README, `--help` and the troubleshooting page are checked against. Three names
  * share 2 because callers think of them apart; the signal codes follow the shell's 128 + signal number.
  */
 export const ExitCode = {
@@ -7,6 +7,7 @@ export const ExitCode = {
   failure: 1,
   usage: 2,
   config: 2,
+  credential: 2,
   needsAttention: 3,
   declined: 4,
   hangup: 129,

@@ -96,7 +96,10 @@ describe("the environment's apply lock", () => {
     const here = { home: await mkdtemp(join(tmpdir(), "e2e-home-")) };
     // A first run in a fresh checkout and TMPDIR is slower to start (turbo and tsx fill their caches): warm both, so
     // the race starts level and neither plans only after the other has finished.
-    for (const [identity, checkout] of [["github", clone], ["ops", here]] as const) {
+    for (const [identity, checkout] of [
+      ["github", clone],
+      ["ops", here],
+    ] as const) {
       const warm = await runRoot("plan", ["--env-file", envFile], {
         env: { ...emulator.env(identity), HOME: checkout.home, TMPDIR: checkout.home },
         ...("dir" in checkout ? { cwd: checkout.dir } : {}),

@@ -1,5 +1,6 @@
-import { CliError, ExitCode, type Progress } from "@infra/cli";
+import { CliError, describeError, ExitCode, type Progress } from "@infra/cli";
 import { applyPlan, hasPendingChanges } from "@infra/plan";
+import { reportApplyProgress } from "@infra/task";
 import type { BootstrapPlan, BootstrapRequest } from "./bootstrap-plan.ts";
 import { existingIdentities } from "./existing-principals.ts";
 import { type GitHubVariable, githubVariables } from "./github-variables.ts";
@@ -27,17 +28,12 @@ export async function applyBootstrap(
     const result = await applyPlan(bootstrap.plan, {
       kinds: bootstrap.kinds,
       ...(request.signal ? { signal: request.signal } : {}),
-      onProgress: (event) => {
-        const { action, address } = event.item;
-        if (event.type === "succeeded") progress?.report(action, address, "done", event.durationMs);
-        if (event.type === "failed")
-          progress?.report(action, address, `FAILED ${String(event.error)}`, event.durationMs);
-      },
+      onProgress: (event) => reportApplyProgress(progress, event),
     });
     const failures = [
       ...result.failed.map(
         ({ item, error }) =>
-          `${item.action} ${item.address}: ${error instanceof Error ? error.message : String(error)}`,
+          `${item.action} ${item.address}: ${describeError(error).lines[0]?.replace(/^error: /, "") ?? String(error)}`,
       ),
       ...result.skipped.map(({ item, reason }) => `${item.action} ${item.address} skipped: ${reason}`),
     ];

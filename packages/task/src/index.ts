@@ -1,6 +1,7 @@
 export { type ApplyDeadlines, applyDeadlines } from "./apply-deadlines.ts";
 export { applyEnvironment } from "./apply-environment.ts";
 export type { ApplyLock, HeldLock } from "./apply-lock.ts";
+export { reportApplyProgress } from "./apply-progress.ts";
 export { type ApplyReport, applyFailed, applySummary } from "./apply-report.ts";
 export { auditFormats, renderAuditReport } from "./audit-output.ts";
 export { azureApplyLock } from "./azure-apply-lock.ts";

@@ -1,14 +1,29 @@
 import { CliError } from "@infra/cli";
 import type { Plan } from "@infra/plan";
 import { combinePlans } from "./combine-plans.ts";
+import { TaskError } from "./remote-task-runtime.ts";
 import type { TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
 import { untilStopped } from "./until-stopped.ts";
 
-/** More than one task could not plan: each says why (they often fail for one reason, seen from several sides). */
+/** What a task's error says, without the task's name in front. */
+const reason = (error: Error) =>
+  error instanceof TaskError ? error.message.slice(error.task.length + 2) : error.message;
+
+/**
+ * More than one task could not plan. They often fail for one reason seen from several sides (no credential, no
+ * network): that reason is said once, naming the tasks; different reasons are listed each with its task.
+ */
 export class TasksFailedError extends CliError {
   constructor(errors: readonly Error[]) {
     const exitCode = errors.some((error) => error instanceof CliError && error.exitCode === 2) ? 2 : 1;
-    super(`${errors.length} tasks failed:\n${errors.map((error) => `  ${error.message}`).join("\n")}`, exitCode);
+    const reasons = new Set(errors.map(reason));
+    const tasks = errors.map((error) => (error instanceof TaskError ? error.task : error.name));
+    super(
+      reasons.size === 1
+        ? `${tasks.join(", ")}: ${reason(errors[0] as Error)}`
+        : `${errors.length} tasks failed:\n${errors.map((error) => `  ${error.message}`).join("\n")}`,
+      exitCode,
+    );
     this.name = "TasksFailedError";
   }
 }

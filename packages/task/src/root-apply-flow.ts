@@ -1,16 +1,10 @@
 import type { ParseArgsOptionsConfig } from "node:util";
-import { type CommandContext, DeclinedError, describeError, formatDuration, UsageError } from "@infra/cli";
+import { type CommandContext, DeclinedError, formatDuration, UsageError } from "@infra/cli";
 import type { Environment } from "@infra/environments";
-import {
-  type ApplyProgressEvent,
-  hasPendingChanges,
-  type Plan,
-  type PlanSummary,
-  renderPlanText,
-  summarizePlan,
-} from "@infra/plan";
+import { hasPendingChanges, type Plan, type PlanSummary, renderPlanText, summarizePlan } from "@infra/plan";
 import type { ApplyDeadlines } from "./apply-deadlines.ts";
 import { applyEnvironment } from "./apply-environment.ts";
+import { reportApplyProgress } from "./apply-progress.ts";
 import { type ApplyReport, applyFailed, applySummary } from "./apply-report.ts";
 import { ApplyDeadlineError } from "./apply-stops.ts";
 import { commandEnvironment } from "./command-environment.ts";
@@ -94,7 +88,7 @@ export async function applyWithConfirmation<O extends ParseArgsOptionsConfig>(
     concurrency,
     signal: run.signal,
     deadlines: request.deadlines,
-    onProgress: (event) => reportProgress(run, event),
+    onProgress: (event) => reportApplyProgress(run.progress, event),
     onWaiting: (waiting) => {
       if (waiting.length === 0) return;
       const longest = [...waiting].sort((a, b) => b.sinceMs - a.sinceMs).slice(0, 5);
@@ -122,14 +116,4 @@ function confirmationAction(verb: "apply" | "destroy", summary: PlanSummary): st
   if (verb === "destroy" || writes === 0) return `delete ${summary.delete} resource(s)`;
   if (summary.delete === 0) return `apply ${writes} change(s)`;
   return `apply ${writes} change(s) and delete ${summary.delete} resource(s)`;
-}
-
-function reportProgress<O extends ParseArgsOptionsConfig>(run: CommandContext<O>, event: ApplyProgressEvent): void {
-  const { action, address } = event.item;
-  if (event.type === "succeeded") run.progress.report(action, address, "done", event.durationMs);
-  if (event.type === "failed") {
-    const line = describeError(event.error, { verbose: false }).lines[0]?.replace(/^error: /, "") ?? "failed";
-    run.progress.report(action, address, `FAILED ${line}`, event.durationMs);
-  }
-  if (event.type === "skipped") run.progress.report(action, address, `skipped: ${event.reason}`, 0);
 }
