@@ -1,10 +1,10 @@
 // Every run ends cleanly and tells the truth: a signal stops every process of the run, an operation that never ends
 // meets its deadline, a scope that is not there fails the audit, a bad flag is refused before any request.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { type Emulator, SEED } from "@infra/emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type CommandResult, repoRoot, runRoot, writeEnvironmentFile } from "../src/root-command.ts";
+import { runRoot, writeEnvironmentFile } from "../src/root-command.ts";
 import { openE2eContext } from "./support/e2e-context.ts";
 
 let emulator: Emulator;
@@ -58,50 +58,6 @@ async function requestsArrivedAfter(since: number) {
   );
 }
 
-/**
- * `pnpm run provision` with its root process found, stopped by `stop` once its apply is under way (a first change done,
- * the others slow). Resolves when pnpm has exited.
- */
-function provisionStoppedMidApply(
-  envFile: string,
-  stop: (pnpm: number, root: number) => void,
-): Promise<CommandResult & { stoppedAt: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("pnpm", ["run", "--silent", "provision", "--", "--env-file", envFile, "--yes"], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        ...ops(),
-        TURBO_TELEMETRY_DISABLED: "1",
-        CI: "true",
-        NO_COLOR: "1",
-        INFRA_APPLY_LOCK_SECONDS: String(LEASE_SECONDS),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    let stdout = "";
-    let stderr = "";
-    let stoppedAt = 0;
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (stoppedAt === 0 && / => done \(/.test(stderr) && child.pid !== undefined) {
-        stoppedAt = Date.now();
-        const pnpm = child.pid;
-        // pnpm runs the script through a shell: the root command is the node process in pnpm's process group.
-        void promisify(execFile)("pgrep", ["-g", String(pnpm), "-f", "scripts/infra.ts provision"]).then(
-          ({ stdout: pids }) => stop(pnpm, Number(pids.trim().split("\n").at(-1))),
-        );
-      }
-    });
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr, stoppedAt }));
-  });
-}
-
 beforeAll(async () => {
   ({ emulator } = await openE2eContext());
   defaultLro = (await emulator.admin.state()).config.lro;
@@ -115,26 +71,32 @@ afterEach(async () => {
 });
 
 describe("a signal stops every process of the run", () => {
+  /** A first change is done, the others are in flight. */
+  const MID_APPLY = / => done \(/;
+  const midApply = (output: string) => MID_APPLY.test(output);
   it.each([
     {
       how: "SIGTERM to the root process (as a CI runner cancelling the job)",
       name: "sigterm",
-      stop: (_pnpm: number, root: number) => process.kill(root, "SIGTERM"),
+      stop: { signalRoot: { when: midApply, signal: "SIGTERM" as const } },
       code: 143,
     },
     {
       how: "SIGKILL to the process group",
       name: "sigkill",
-      stop: (pnpm: number) => process.kill(-pnpm, "SIGKILL"),
+      stop: { killWhen: midApply },
       code: null,
     },
   ])("$how: nothing reaches Azure after the root exits, and a re-run converges", async ({ name, stop, code }) => {
     const envFile = await writeEnvironmentFile(environment(name, 4));
     // Every account but the first is slow to create: the stop comes while they are in flight.
     await emulator.admin.addFault({ method: "PUT", path: `/storageAccounts/${name}acct[1-3]\\?`, delayMs: 15_000 });
-    const stopped = await provisionStoppedMidApply(envFile, stop);
+    const stopped = await runRoot("provision", ["--env-file", envFile, "--yes"], {
+      env: { ...ops(), INFRA_APPLY_LOCK_SECONDS: String(LEASE_SECONDS) },
+      ...stop,
+    });
     const exitedAt = Date.now();
-    expect(stopped.stoppedAt).toBeGreaterThan(0);
+    expect(stopped.stderr).toMatch(MID_APPLY);
     if (code === null) expect(stopped.signal).toBe("SIGKILL");
     else {
       expect(stopped.code, stopped.stderr).toBe(code);
