@@ -3,3 +3,4 @@ export { describeHolder, EnvironmentLockedError, LockLostError } from "./lock-er
 export { type LockHolder, thisRun } from "./lock-holder.ts";
 export { type LockedEnvironment, type LockHome, lockHome } from "./lock-home.ts";
 export { resourceGroupNames } from "./resource-group-names.ts";
+export { retryingTransientAnswers, retryTransientAnswers, TRANSIENT_ANSWERS } from "./transient-answers.ts";

@@ -18,6 +18,12 @@ const scaled = (ms: number) => ms * TIME_SCALE;
 
 let emulator: Emulator;
 let authorization: AuthorizationManagementClient;
+const REALISM = {
+  profile: "azure",
+  timeScale: TIME_SCALE,
+  principalReplicationMs: REPLICATION_MS,
+  roleAssignmentPropagationMs: PROPAGATION_MS,
+} as const;
 let msi: ManagedServiceIdentityClient;
 
 function credential(who: "ops" | "auditor"): ClientSecretCredential {
@@ -40,14 +46,7 @@ const startedAt = (entry: RequestLogEntry) => Date.parse(entry.time) - entry.dur
 
 beforeAll(async () => {
   emulator = await startEmulator({
-    config: {
-      realism: {
-        profile: "azure",
-        timeScale: TIME_SCALE,
-        principalReplicationMs: REPLICATION_MS,
-        roleAssignmentPropagationMs: PROPAGATION_MS,
-      },
-    },
+    config: { realism: REALISM },
   });
   const clientOptions = { endpoint: emulator.url, credentialScopes: ["https://management.azure.com/.default"] };
   authorization = new AuthorizationManagementClient(credential("ops"), sub, clientOptions);
@@ -111,6 +110,27 @@ describe("principal replication", () => {
     expect(Date.parse(firstSuccessAfterWait.time) - startedAt(identityPut)).toBeGreaterThanOrEqual(
       scaled(REPLICATION_MS) - 1,
     );
+  });
+
+  it("with principalTypeSkipsLookup false, even principalType ServicePrincipal waits for replication", async () => {
+    await emulator.admin.config({ realism: { ...REALISM, principalTypeSkipsLookup: false } });
+    try {
+      const identity = await msi.userAssignedIdentities.createOrUpdate("rg-replication", "id-strict", {
+        location: "westeurope",
+      });
+      const principalId = identity.principalId ?? "";
+      const create = () =>
+        authorization.roleAssignments.create(groupScope("rg-replication"), randomUUID(), {
+          roleDefinitionId: roleDefinitionId("reader"),
+          principalId,
+          principalType: "ServicePrincipal",
+        });
+      await expect(create()).rejects.toMatchObject({ statusCode: 400, code: "PrincipalNotFound" });
+      const { value } = await retryUntil(create);
+      expect(value).toMatchObject({ principalId, principalType: "ServicePrincipal" });
+    } finally {
+      await emulator.admin.config({ realism: REALISM });
+    }
   });
 
   it("a service principal added to the directory is not found either, until it replicates", async () => {

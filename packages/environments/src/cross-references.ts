@@ -125,4 +125,17 @@ export function checkCrossReferences(value: unknown, ctx: Context): void {
     }
     notAllowed([...at, "location"], regionOf(identity.location));
   });
+
+  list(storage.accounts).forEach((account, index) => {
+    list(account.roleAssignments).forEach((grant, grantIndex) => {
+      const identity = text(grant.identity);
+      if (identity !== undefined && !identities.has(identity.toLowerCase())) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["storage", "accounts", index, "roleAssignments", grantIndex, "identity"],
+          message: `${shown(identity)} is not declared in managedIdentities.identities; add it there first`,
+        });
+      }
+    });
+  });
 }

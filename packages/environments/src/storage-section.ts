@@ -69,14 +69,26 @@ export const storageAccountSchema = z
     containers: z.array(z.strictObject({ name: containerName })).default([]),
     roleAssignments: z
       .array(
-        z.strictObject({
-          principalId: guid("principal object id"),
-          role: z.enum(STORAGE_DATA_ROLES, {
-            error: (issue) =>
-              `${shown(issue.input)} is not a storage data role; use one of ${STORAGE_DATA_ROLES.join(", ")}`,
+        z
+          .strictObject({
+            /** Who gets the role: a principal's object id, or... */
+            principalId: guid("principal object id").optional(),
+            /** ...the name of one of this environment's managed identities (created in the same apply if need be). */
+            identity: z.string({ error: "must be the name of one of managedIdentities.identities" }).optional(),
+            role: z.enum(STORAGE_DATA_ROLES, {
+              error: (issue) =>
+                `${shown(issue.input)} is not a storage data role; use one of ${STORAGE_DATA_ROLES.join(", ")}`,
+            }),
+            principalType: z.enum(["ServicePrincipal", "Group", "User"]).default("ServicePrincipal"),
+          })
+          .refine((grant) => (grant.principalId === undefined) !== (grant.identity === undefined), {
+            error:
+              "give exactly one of principalId (an object id) or identity (a managed identity of this environment)",
+          })
+          .refine((grant) => grant.identity === undefined || grant.principalType === "ServicePrincipal", {
+            path: ["principalType"],
+            error: "a managed identity is a ServicePrincipal; leave principalType out",
           }),
-          principalType: z.enum(["ServicePrincipal", "Group", "User"]).default("ServicePrincipal"),
-        }),
       )
       .default([]),
     lifecycle: z

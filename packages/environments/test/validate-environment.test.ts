@@ -100,6 +100,25 @@ describe("validateEnvironment", () => {
       'roleAssignments[0].principalId: "bob" must be a principal object id GUID',
     ],
     [
+      "a grant to nobody",
+      withAccount({ roleAssignments: [{ role: "Storage Blob Data Reader" }] }),
+      "roleAssignments[0]: give exactly one of principalId (an object id) or identity",
+    ],
+    [
+      "a grant to both a principal and an identity",
+      withAccount({
+        roleAssignments: [
+          { principalId: "9b2f4c1e-0000-4000-8000-000000000001", identity: "app", role: "Storage Blob Data Reader" },
+        ],
+      }),
+      "roleAssignments[0]: give exactly one of principalId (an object id) or identity",
+    ],
+    [
+      "a grant to an identity the environment does not declare",
+      withAccount({ roleAssignments: [{ identity: "ghost", role: "Storage Blob Data Reader" }] }),
+      'storage.accounts[0].roleAssignments[0].identity: "ghost" is not declared in managedIdentities.identities',
+    ],
+    [
       "soft delete below baseline",
       withAccount({ softDeleteDays: 1 }),
       "storage.accounts[0].softDeleteDays: must be at least 7 days",

@@ -45,7 +45,12 @@ export async function applyBootstrap(
 /** Reads the identities' client ids and turns them into the GitHub variables. */
 export async function deployVariables(request: BootstrapRequest): Promise<GitHubVariable[]> {
   const { environment, azure } = request;
-  const identities = await existingIdentities(azure, identityGroupName(environment), request.signal);
+  const identities = await existingIdentities(
+    azure,
+    identityGroupName(environment),
+    (["apply", "read"] as const).map((role) => identityName(environment, role)),
+    request.signal,
+  );
   const clientId = (role: "apply" | "read") => {
     const found = identities.get(identityName(environment, role));
     if (!found)

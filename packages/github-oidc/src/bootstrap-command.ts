@@ -63,6 +63,7 @@ export const bootstrapCommand = defineCommand({
       destroy,
       azure,
       signal: run.signal,
+      log: run.log,
     };
     const bootstrap = await planBootstrap(request);
     const { plan } = bootstrap;

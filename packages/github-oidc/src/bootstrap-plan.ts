@@ -1,4 +1,6 @@
+import { retryingTransientAnswers } from "@infra/arm";
 import type { AzureContext } from "@infra/auth";
+import type { Logger } from "@infra/cli";
 import type { Environment } from "@infra/environments";
 import { IDENTITY_KIND } from "@infra/managed-identities";
 import { createPlan, type Plan, type ResourceKind } from "@infra/plan";
@@ -26,6 +28,8 @@ export interface BootstrapRequest {
   signal?: AbortSignal | undefined;
   /** Long-running operations' poll interval when ARM sends no Retry-After (tests). */
   pollIntervalMs?: number | undefined;
+  /** Where retries of ARM's "not yet" answers are told (debug: seen with --verbose). */
+  log?: Logger | undefined;
 }
 
 export interface BootstrapPlan {
@@ -42,7 +46,12 @@ export async function planBootstrap(request: BootstrapRequest): Promise<Bootstra
   const { environment, azure } = request;
   const subscriptionId = azure.subscriptionId;
   const identities = deployIdentities(environment, subscriptionId, { defaultBranch: request.defaultBranch });
-  const existing = await existingIdentities(azure, identityGroupName(environment), request.signal);
+  const existing = await existingIdentities(
+    azure,
+    identityGroupName(environment),
+    identities.map((identity) => identity.name),
+    request.signal,
+  );
   const principals = new Map([...existing].map(([name, ids]) => [name, ids.principalId]));
   const desired = desiredBootstrap({
     environment,
@@ -51,7 +60,11 @@ export async function planBootstrap(request: BootstrapRequest): Promise<Bootstra
     identities,
     principals,
   });
-  const kinds = bootstrapKinds({ azure, environment: environment.name, pollIntervalMs: request.pollIntervalMs });
+  const kinds = bootstrapKinds({
+    azure,
+    environment: environment.name,
+    pollIntervalMs: request.pollIntervalMs,
+  }).map((kind) => retryingTransientAnswers(kind, request.log));
   const common = {
     environment: environment.name,
     subscriptionId,

@@ -1,5 +1,5 @@
 import type { Environment } from "@infra/environments";
-import { IDENTITY_KIND, identityId } from "@infra/managed-identities";
+import { IDENTITY_KIND, identityId, pendingPrincipal } from "@infra/managed-identities";
 import type { DesiredResource } from "@infra/plan";
 import {
   desiredResourceGroups,
@@ -15,7 +15,6 @@ import { GITHUB_AUDIENCE, GITHUB_ISSUER } from "./github-issuer.ts";
 import { credentialName, type GitHubRepository, githubSubject } from "./github-subject.ts";
 import { CREDENTIAL_KIND, credentialId, ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
 import { GITHUB_OIDC_TASK, githubOidcAddress, identityGroupName } from "./names.ts";
-import { pendingPrincipal } from "./pending-principal.ts";
 
 export interface DesiredBootstrapInput {
   environment: Environment;

@@ -1,5 +1,5 @@
 import type { AzureContext } from "@infra/auth";
-import { isNotFound, listWire } from "@infra/resource-groups";
+import { isNotFound } from "@infra/resource-groups";
 import { msiClient } from "./arm-clients.ts";
 
 /** A deploy identity as GitHub needs it: the client id for AZURE_CLIENT_ID; the principal id for role assignments. */
@@ -9,30 +9,27 @@ export interface DeployIdentityIds {
   principalId: string;
 }
 
-/** The identities already in the identity group, by name (none when the group does not exist yet). */
+/**
+ * The named identities of the identity group that exist, by name. Each is read by its name, not from a list of the
+ * group: a list may not yet show an identity created moments ago (the bootstrap's own apply), a read of it does.
+ */
 export async function existingIdentities(
   azure: AzureContext,
   group: string,
+  names: readonly string[],
   signal?: AbortSignal,
 ): Promise<Map<string, DeployIdentityIds>> {
   const client = msiClient(azure);
-  try {
-    const bodies = await listWire(() =>
-      client.userAssignedIdentities.listByResourceGroup(group, { abortSignal: signal }),
-    );
-    return new Map(
-      bodies.map((body) => {
-        const properties = (body.properties ?? {}) as { clientId?: unknown; principalId?: unknown };
-        const ids = {
-          name: String(body.name),
-          clientId: String(properties.clientId),
-          principalId: String(properties.principalId),
-        };
-        return [ids.name, ids];
-      }),
-    );
-  } catch (error) {
-    if (isNotFound(error)) return new Map();
-    throw error;
-  }
+  const found = await Promise.all(
+    names.map(async (name): Promise<[string, DeployIdentityIds][]> => {
+      try {
+        const identity = await client.userAssignedIdentities.get(group, name, { abortSignal: signal });
+        return [[name, { name, clientId: String(identity.clientId), principalId: String(identity.principalId) }]];
+      } catch (error) {
+        if (isNotFound(error)) return [];
+        throw error;
+      }
+    }),
+  );
+  return new Map(found.flat());
 }

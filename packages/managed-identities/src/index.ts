@@ -6,5 +6,7 @@ export { identityRules } from "./audit/identity-rules.ts";
 export { desiredIdentities } from "./desired-identities.ts";
 export { IDENTITY_KIND, identityId, identityLocation } from "./identity-ids.ts";
 export { identityKind } from "./identity-kind.ts";
+export { identityPrincipals, principalResolver } from "./identity-principals.ts";
 export { msiClient } from "./msi-client.ts";
+export { isPendingPrincipal, pendingPrincipal } from "./pending-principal.ts";
 export { managedIdentitiesTask } from "./task.ts";

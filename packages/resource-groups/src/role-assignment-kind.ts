@@ -10,6 +10,7 @@ import {
 import type { KindOptions } from "./kind-options.ts";
 import { listWireOrPerGroup } from "./list-wire-or-per-group.ts";
 import { ownershipFromNote, ownershipNote } from "./ownership-note.ts";
+import { getWire } from "./wire-capture.ts";
 
 export const ROLE_ASSIGNMENT_KIND = "Microsoft.Authorization/roleAssignments";
 
@@ -73,7 +74,15 @@ export function roleAssignmentKind(options: RoleAssignmentKindOptions): Resource
         options.resourceGroups,
       );
       const wanted = new Set(request.ids.map((id) => id.toLowerCase()));
-      return assignments
+      // A list may not yet show an assignment made moments ago, and ARM refuses to create one twice
+      // (RoleAssignmentExists): each wanted assignment the list lacks is read by its id before it is planned anew.
+      const listed = new Set(assignments.map((body) => String(body.id).toLowerCase()));
+      const unlisted = await Promise.all(
+        request.ids
+          .filter((id) => !listed.has(id.toLowerCase()))
+          .map((id) => getWire(() => client.roleAssignments.getById(id, { abortSignal: request.signal }))),
+      );
+      return [...assignments, ...unlisted.filter((body) => body !== undefined)]
         .filter(
           (body) =>
             wanted.has(String(body.id).toLowerCase()) ||

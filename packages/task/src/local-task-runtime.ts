@@ -1,3 +1,4 @@
+import { retryingTransientAnswers } from "@infra/arm";
 import { type AzureContext, trackOperations } from "@infra/auth";
 import { formatDuration, type Logger } from "@infra/cli";
 import type { Environment } from "@infra/environments";
@@ -46,7 +47,8 @@ export function localTaskRuntime(definition: TaskDefinition, options: LocalTaskR
     task: definition.name,
     async plan(request: TaskPlanRequest) {
       const context = await options.connections.provisioning();
-      const kinds = definition.kinds(context);
+      // Writes ARM answers "not yet" (a principal still replicating, an account busy) are tried again, as documented.
+      const kinds = definition.kinds(context).map((kind) => retryingTransientAnswers(kind, options.log));
       const planned = await planTask(definition, { ...context, signal: options.signal }, request, kinds);
       latest = { ...planned, kinds: new Map(kinds.map((kind) => [kind.kind, kind])), context };
       return planned.plan;

@@ -31,7 +31,8 @@ export interface TaskDefinition {
   summary: string;
   /** Resource kinds this task provisions; a task that only audits returns none. */
   kinds(context: TaskContext): ResourceKind[];
-  desired(context: TaskContext): DesiredResource[];
+  /** What the environment wants, in ARM wire shape. May read Azure (an identity's principal id), never write. */
+  desired(context: TaskContext): DesiredResource[] | Promise<DesiredResource[]>;
   /** The task's audit (`audit` phase), when it has rules. */
   audit?: TaskAudit;
   /**

@@ -13,7 +13,7 @@ export async function planTask(
     environment: context.environment.name,
     subscriptionId: context.azure.subscriptionId,
     tasks: [definition.name],
-    desired: request.destroy ? [] : definition.desired(context),
+    desired: request.destroy ? [] : await definition.desired(context),
     kinds,
     prune: request.prune || request.destroy,
     protectedEnvironment: context.environment.protected,

@@ -15,6 +15,7 @@ export const AZURE_PROFILE: Required<Omit<RealismConfig, "profile">> = {
   timeScale: 1,
   seed: 1,
   principalReplicationMs: 30_000,
+  principalTypeSkipsLookup: true,
   roleAssignmentPropagationMs: 120_000,
   listLagMs: 30_000,
   storageAccountLock: true,
@@ -29,6 +30,7 @@ export const AZURE_PROFILE: Required<Omit<RealismConfig, "profile">> = {
 export interface RealismSettings {
   seed: number;
   principalReplicationMs: number;
+  principalTypeSkipsLookup: boolean;
   roleAssignmentPropagationMs: number;
   listLagMs: number;
   storageAccountLock: boolean;
@@ -55,6 +57,7 @@ export function resolveRealism(config: RealismConfig): RealismSettings | undefin
   const settings: RealismSettings = {
     seed: config.seed ?? AZURE_PROFILE.seed,
     principalReplicationMs: ms(config.principalReplicationMs, AZURE_PROFILE.principalReplicationMs),
+    principalTypeSkipsLookup: config.principalTypeSkipsLookup ?? AZURE_PROFILE.principalTypeSkipsLookup,
     roleAssignmentPropagationMs: ms(config.roleAssignmentPropagationMs, AZURE_PROFILE.roleAssignmentPropagationMs),
     listLagMs: ms(config.listLagMs, AZURE_PROFILE.listLagMs),
     storageAccountLock: config.storageAccountLock ?? AZURE_PROFILE.storageAccountLock,

@@ -1,6 +1,7 @@
 import type { ArmContext } from "../arm/contract.ts";
 import type { MemoryPrincipalRegistry } from "../arm/principal-registry.ts";
 import { principalNotFound } from "../authorization/role-assignment-routes.ts";
+import type { RealismSettings } from "./azure-profile.ts";
 import type { RealismVerdict } from "./realism-verdict.ts";
 
 /**
@@ -28,7 +29,7 @@ export function skipsDirectoryLookup(principalType: unknown, apiVersion: string)
 export function checkPrincipalReplicated(
   ctx: ArmContext,
   principals: MemoryPrincipalRegistry,
-  replicationMs: number,
+  settings: Pick<RealismSettings, "principalReplicationMs" | "principalTypeSkipsLookup">,
   now: number,
 ): RealismVerdict | undefined {
   const props = (ctx.body as { properties?: { principalId?: unknown; principalType?: unknown } } | undefined)
@@ -36,9 +37,9 @@ export function checkPrincipalReplicated(
   const principalId = typeof props?.principalId === "string" ? props.principalId : "";
   const addedAt = principals.addedAt(principalId);
   if (addedAt === undefined) return undefined;
-  const left = addedAt + replicationMs - now;
+  const left = addedAt + settings.principalReplicationMs - now;
   if (left <= 0) return undefined;
-  if (skipsDirectoryLookup(props?.principalType, ctx.apiVersion)) {
+  if (settings.principalTypeSkipsLookup && skipsDirectoryLookup(props?.principalType, ctx.apiVersion)) {
     return {
       note: `principalType ${String(props?.principalType)} skips the lookup; principal replicates in ${left} ms`,
     };

@@ -23,6 +23,12 @@ export interface RealismConfig {
   seed?: number;
   /** A new principal is unknown to role assignment creates for this long (Entra replication). */
   principalReplicationMs?: number;
+  /**
+   * A trusted `principalType` lets a role assignment create skip the directory lookup, as Microsoft documents (default
+   * true). `false` refuses a principal still replicating whatever its type: what clients that retry PrincipalNotFound
+   * anyway (terraform's azurerm provider does, on every role assignment create) guard against.
+   */
+  principalTypeSkipsLookup?: boolean;
   /** A new role assignment grants nothing for this long (RBAC caches). */
   roleAssignmentPropagationMs?: number;
   /** A new resource is missing from list responses for this long (eventually consistent list caches). */
@@ -57,6 +63,7 @@ const realismSchema = z.strictObject({
   timeScale: z.number().gt(0).max(100).optional(),
   seed: z.number().int().optional(),
   principalReplicationMs: delay.optional(),
+  principalTypeSkipsLookup: z.boolean().optional(),
   roleAssignmentPropagationMs: delay.optional(),
   listLagMs: delay.optional(),
   storageAccountLock: z.boolean().optional(),

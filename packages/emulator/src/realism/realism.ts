@@ -68,7 +68,7 @@ export class Realism {
       if (locked) return locked;
     }
     if (ctx.method === "PUT" && route.action === ROLE_ASSIGNMENT_WRITE) {
-      return checkPrincipalReplicated(ctx, this.#state.principals, settings.principalReplicationMs, now);
+      return checkPrincipalReplicated(ctx, this.#state.principals, settings, now);
     }
     return undefined;
   }

@@ -22,7 +22,7 @@ export async function planEnvironment(azure: AzureContext, input: unknown): Prom
     environment: environment.name,
     subscriptionId: azure.subscriptionId,
     tasks: TASKS.map((task) => task.name),
-    desired: TASKS.flatMap((task) => task.desired(context)),
+    desired: (await Promise.all(TASKS.map((task) => task.desired(context)))).flat(),
     kinds,
     prune: false,
   });

@@ -1,4 +1,5 @@
 import type { Environment, StorageAccountConfig } from "@infra/environments";
+import { identityAddress, identityId, pendingPrincipal } from "@infra/managed-identities";
 import type { DesiredResource, WireObject } from "@infra/plan";
 import { resourceGroupAddress } from "@infra/resource-groups";
 import { blobServiceBaseline, containerBaseline, fileServiceBaseline, storageAccountBaseline } from "../baseline.ts";
@@ -10,10 +11,42 @@ import { roleAssignmentName } from "./role-assignment-name.ts";
 import { storageAccountId } from "./storage-ids.ts";
 import { STORAGE_KINDS } from "./storage-kind-names.ts";
 
-/** Everything the environment's storage section asks for, in ARM wire shape, the secure baseline applied. */
-export function desiredStorage(environment: Environment, subscriptionId: string): DesiredResource[] {
+type StorageGrant = StorageAccountConfig["roleAssignments"][number];
+
+/** The managed identity a grant names, when it names one: its resource id and plan address. */
+function grantedIdentity(environment: Environment, subscriptionId: string, grant: StorageGrant) {
+  if (grant.identity === undefined) return undefined;
+  const wanted = grant.identity.toLowerCase();
+  const identity = environment.managedIdentities.identities.find(
+    (candidate) => candidate.name.toLowerCase() === wanted,
+  );
+  if (!identity) throw new TypeError(`identity ${grant.identity} is not declared (the schema checks this)`);
+  return {
+    id: identityId(subscriptionId, identity.resourceGroup, identity.name),
+    address: identityAddress(identity.name),
+    name: identity.name,
+  };
+}
+
+/** The ids of the managed identities the storage section grants roles to, for their principal ids. */
+export function grantedIdentityIds(environment: Environment, subscriptionId: string): string[] {
+  return environment.storage.accounts.flatMap((account) =>
+    account.roleAssignments.flatMap((grant) => grantedIdentity(environment, subscriptionId, grant)?.id ?? []),
+  );
+}
+
+/**
+ * Everything the environment's storage section asks for, in ARM wire shape, the secure baseline applied. `principals`
+ * holds the principal ids of the granted identities that exist (by lower-case identity id); a grant to one that does
+ * not exist yet carries a pending principal, resolved when the assignment is created, after its identity.
+ */
+export function desiredStorage(
+  environment: Environment,
+  subscriptionId: string,
+  principals: ReadonlyMap<string, string> = new Map(),
+): DesiredResource[] {
   return environmentAccounts(environment, subscriptionId).flatMap((account) =>
-    desiredForAccount(environment, subscriptionId, account),
+    desiredForAccount(environment, subscriptionId, account, principals),
   );
 }
 
@@ -21,6 +54,7 @@ function desiredForAccount(
   environment: Environment,
   subscriptionId: string,
   account: StorageAccountConfig,
+  principals: ReadonlyMap<string, string>,
 ): DesiredResource[] {
   const accountId = storageAccountId(subscriptionId, account);
   const accountAddress = storageAddress.account(account.name);
@@ -88,21 +122,25 @@ function desiredForAccount(
     );
   }
   for (const grant of account.roleAssignments) {
-    const name = roleAssignmentName(accountId, grant.principalId, STORAGE_DATA_ROLE_IDS[grant.role]);
-    resources.push(
-      child(
-        storageAddress.roleAssignment(account.name, grant.role, grant.principalId),
-        STORAGE_KINDS.roleAssignment,
-        `${accountId}/providers/Microsoft.Authorization/roleAssignments/${name}`,
-        {
-          properties: {
-            roleDefinitionId: roleDefinitionId(subscriptionId, grant.role),
-            principalId: grant.principalId,
-            principalType: grant.principalType,
-          },
+    const identity = grantedIdentity(environment, subscriptionId, grant);
+    // A grant to an identity is named from the identity's id, known before the identity exists.
+    const grantee = identity?.id ?? String(grant.principalId);
+    const name = roleAssignmentName(accountId, grantee, STORAGE_DATA_ROLE_IDS[grant.role]);
+    const assignment = child(
+      storageAddress.roleAssignment(account.name, grant.role, identity?.name ?? grantee),
+      STORAGE_KINDS.roleAssignment,
+      `${accountId}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+      {
+        properties: {
+          roleDefinitionId: roleDefinitionId(subscriptionId, grant.role),
+          principalId: identity
+            ? (principals.get(identity.id.toLowerCase()) ?? pendingPrincipal(identity.id))
+            : grant.principalId,
+          principalType: grant.principalType,
         },
-      ),
+      },
     );
+    resources.push(identity ? { ...assignment, dependsOn: [...assignment.dependsOn, identity.address] } : assignment);
   }
   return resources;
 }

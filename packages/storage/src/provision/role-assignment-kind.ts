@@ -1,3 +1,4 @@
+import { principalResolver } from "@infra/managed-identities";
 import type { Ownership, ResourceKind, WireObject } from "@infra/plan";
 import { roleAssignmentKind as sharedRoleAssignmentKind } from "@infra/resource-groups";
 import { accountChildOwnership } from "./account-child-ownership.ts";
@@ -42,5 +43,6 @@ export function roleAssignmentKind(options: StorageKindOptions): ResourceKind {
     task: STORAGE_TASK,
     fallbackOwnership: derivedNameOwnership,
     addressOf,
+    resolvePrincipal: principalResolver(options.azure),
   });
 }

@@ -1,9 +1,10 @@
+import { identityPrincipals } from "@infra/managed-identities";
 import { kindOptionsFor } from "@infra/resource-groups";
 import type { TaskDefinition } from "@infra/task";
 import { storageAudit } from "../audit/collect/storage-audit.ts";
 import { accountOutputs } from "./account-outputs.ts";
 import { STORAGE_TASK } from "./addresses.ts";
-import { desiredStorage } from "./desired-storage.ts";
+import { desiredStorage, grantedIdentityIds } from "./desired-storage.ts";
 import { environmentAccounts } from "./environment-accounts.ts";
 import { checkAccountNames } from "./name-availability.ts";
 import { storageKinds } from "./storage-kinds.ts";
@@ -17,7 +18,12 @@ export const storageTask: TaskDefinition = {
       ...kindOptionsFor(context),
       accounts: environmentAccounts(context.environment, context.azure.subscriptionId),
     }),
-  desired: ({ azure, environment }) => desiredStorage(environment, azure.subscriptionId),
+  desired: async ({ azure, environment, signal }) =>
+    desiredStorage(
+      environment,
+      azure.subscriptionId,
+      await identityPrincipals(azure, grantedIdentityIds(environment, azure.subscriptionId), signal),
+    ),
   preflight: (plan, { azure, signal }) => checkAccountNames(plan, azure, signal),
   outputs: (plan, { azure, environment, signal }) => accountOutputs(plan, azure, environment, signal),
   audit: storageAudit,

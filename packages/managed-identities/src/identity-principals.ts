@@ -1,0 +1,46 @@
+import type { AzureContext } from "@infra/auth";
+import { identityLocation } from "./identity-ids.ts";
+import { msiClient } from "./msi-client.ts";
+import { isPendingPrincipal, pendingPrincipalIdentity } from "./pending-principal.ts";
+
+const statusOf = (error: unknown) => (error as { statusCode?: number } | undefined)?.statusCode;
+
+/**
+ * The principal ids of the identities that exist, by identity id (lower case). Each is read by its id, never from a
+ * list: a list may not show an identity created moments ago, and a grant planned for it would then wait for a
+ * principal it already has.
+ */
+export async function identityPrincipals(
+  azure: AzureContext,
+  identityIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, string>> {
+  const client = msiClient(azure);
+  const found = await Promise.all(
+    [...new Set(identityIds.map((id) => id.toLowerCase()))].map(async (id): Promise<[string, string][]> => {
+      const { group, name } = identityLocation(id);
+      try {
+        const identity = await client.userAssignedIdentities.get(group, name, { abortSignal: signal });
+        return identity.principalId ? [[id, identity.principalId]] : [];
+      } catch (error) {
+        if (statusOf(error) === 404) return [];
+        throw error;
+      }
+    }),
+  );
+  return new Map(found.flat());
+}
+
+/**
+ * For a role-assignment kind's `resolvePrincipal`: a principal id as planned, or, for an identity the same apply
+ * created, its principal id read now (the assignment depends on the identity, so it exists by then).
+ */
+export function principalResolver(azure: AzureContext) {
+  return async (value: unknown, signal: AbortSignal): Promise<string> => {
+    if (!isPendingPrincipal(value)) return String(value);
+    const id = pendingPrincipalIdentity(value);
+    const principal = (await identityPrincipals(azure, [id], signal)).get(id.toLowerCase());
+    if (!principal) throw new TypeError(`identity ${identityLocation(id).name} has no principal id yet`);
+    return principal;
+  };
+}
