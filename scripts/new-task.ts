@@ -38,6 +38,8 @@ const files: Record<string, string> = {
       dependencies: { "@infra/cli": "workspace:*" },
       devDependencies: {
         "@types/node": "catalog:tooling",
+        // The scripts that enrol the task run `node --import tsx/esm src/main.ts` (docs/adding-a-task.md).
+        tsx: "catalog:tooling",
         typescript: "catalog:tooling",
         vitest: "catalog:tooling",
       },

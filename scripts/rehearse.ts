@@ -6,10 +6,11 @@ import { runCommand } from "@infra/cli";
 import setupEmulatorTrust from "../packages/emulator/src/testing/index.ts";
 import { rehearseCommand } from "../packages/github-oidc/src/rehearsal/rehearse-command.ts";
 
-// NODE_EXTRA_CA_CERTS is read only at process start: make the emulator's CA, then run once more trusting it.
+// NODE_EXTRA_CA_CERTS is read only at process start: make the emulator's CA, then run once more trusting it, through
+// tsx as every entry point runs (whatever started this first run).
 if (process.env.INFRA_REHEARSAL_TRUSTED !== "1") {
   setupEmulatorTrust();
-  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+  const child = spawnSync(process.execPath, ["--import", "tsx/esm", ...process.argv.slice(1)], {
     stdio: "inherit",
     env: { ...process.env, INFRA_REHEARSAL_TRUSTED: "1" },
   });

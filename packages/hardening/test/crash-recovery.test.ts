@@ -20,7 +20,7 @@ const child = join(import.meta.dirname, "support", "provision-child.ts");
 /** Starts a provision in a child process and SIGKILLs it once `kills` ARM writes have been answered. */
 async function provisionKilledAfter(writes: number, envFile: string): Promise<NodeJS.Signals | null> {
   await emulator.admin.clearRequests();
-  const process_ = spawn(process.execPath, [child, envFile], {
+  const process_ = spawn(process.execPath, ["--import", "tsx/esm", child, envFile], {
     env: { ...process.env, ...emulator.env("ops") },
     stdio: "ignore",
   });
