@@ -7,8 +7,9 @@ import setupEmulatorTrust from "../packages/emulator/src/testing/index.ts";
 import { rehearseCommand } from "../packages/github-oidc/src/rehearsal/rehearse-command.ts";
 
 // NODE_EXTRA_CA_CERTS is read only at process start: make the emulator's CA, then run once more trusting it, through
-// tsx as every entry point runs (whatever started this first run).
-if (process.env.INFRA_REHEARSAL_TRUSTED !== "1") {
+// tsx as every entry point runs (whatever started this first run). `--help` needs neither.
+const help = process.argv.slice(2).some((arg) => arg === "--help" || arg === "-h");
+if (process.env.INFRA_REHEARSAL_TRUSTED !== "1" && !help) {
   setupEmulatorTrust();
   const child = spawnSync(process.execPath, ["--import", "tsx/esm", ...process.argv.slice(1)], {
     stdio: "inherit",
