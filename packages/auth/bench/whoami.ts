@@ -1,5 +1,5 @@
 // `pnpm --filter @infra/auth bench`: cold wall time of `whoami` (a fresh process each run: node, module loading, token,
-// subscription, role assignments) against a local emulator. Target: <= 1 s on the team's 2-core machines.
+// subscription, role assignments) against a local emulator. Target: <= 1 s on a 2-core machine.
 import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";

@@ -36,7 +36,7 @@ const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const probeScript = fileURLToPath(new URL("./support/credential-parity-probe.ts", import.meta.url));
 const azOnPath = isAzureCliInstalled();
-// Two probe processes at a time: the team's machines have two cores (and `az` runs beside them).
+// Two probe processes at a time: a 2-core machine runs them beside `az` without timing out.
 const probeConcurrency = 2;
 
 let emulator: Emulator;

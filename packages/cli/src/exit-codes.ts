@@ -1,4 +1,4 @@
-/** Process exit codes, exactly as the table in DESIGN.md. Two names share 2 because callers think of them apart. */
+/** Process exit codes, exactly as the README's table. Two names share 2 because callers think of them apart. */
 export const ExitCode = {
   ok: 0,
   failure: 1,

@@ -1,4 +1,4 @@
-// Issue 9.1: SIGKILL at random points of an apply, then a re-run converges with no duplicates.
+// SIGKILL at random points of an apply, then a re-run converges with no duplicates.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
