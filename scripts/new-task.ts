@@ -2,11 +2,26 @@
 import { access, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { $ } from "zx";
+import { parseScriptArgs } from "./script-args.ts";
 
-const usage = "usage: pnpm run new-task <name>   (kebab-case, e.g. key-vault)";
-const name = process.argv.slice(2).find((arg) => arg !== "--");
-if (!name || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name)) {
-  process.stderr.write(`new-task: ${name ? `"${name}" is not a kebab-case name` : "a name is required"}\n${usage}\n`);
+const usage = `new-task - scaffold a task package, packages/<name> (@infra/<name>), that passes lint, typecheck and test as it
+is; then docs/adding-a-task.md takes it to a resource type that plan, provision, destroy and audit handle.
+
+Usage: pnpm run new-task <name>   (kebab-case, e.g. key-vault)
+
+Options:
+  --help, -h   show this help
+
+Exit codes: 0 created, 2 no name, not kebab-case, or packages/<name> exists`;
+const { positionals } = parseScriptArgs(usage, {}, { allowPositionals: true });
+const name = positionals[0];
+if (!name || !/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(name) || positionals.length > 1) {
+  const problem = !name
+    ? "a name is required"
+    : positionals.length > 1
+      ? "one name only"
+      : `"${name}" is not a kebab-case name`;
+  process.stderr.write(`new-task: ${problem}\n\n${usage}\n`);
   process.exit(2);
 }
 
@@ -38,6 +53,8 @@ const files: Record<string, string> = {
       dependencies: { "@infra/cli": "workspace:*" },
       devDependencies: {
         "@types/node": "catalog:tooling",
+        // The scripts that enrol the task run `node --import tsx/esm src/main.ts` (docs/adding-a-task.md).
+        tsx: "catalog:tooling",
         typescript: "catalog:tooling",
         vitest: "catalog:tooling",
       },

@@ -3,7 +3,7 @@ export interface BenchFigure {
   name: string;
   value: number;
   unit: string;
-  /** Written as in the issue, e.g. `<= 1.5`; absent for figures reported for comparison only. */
+  /** The target as a comparison, e.g. `<= 1.5`; absent for figures reported for comparison only. */
   target?: string;
 }
 

@@ -5,6 +5,8 @@ import { compileCacheDir } from "../compile-cache.ts";
 import type { BenchResult } from "./bench-result.ts";
 
 const node = process.execPath;
+/** Every TypeScript entry point runs as `node --import tsx/esm FILE` (the package scripts' form). */
+const tsx = ["--import", "tsx/esm"];
 
 function timed(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
   const started = performance.now();
@@ -55,7 +57,9 @@ export async function coldStartBreakdown(repoRoot: string, emulator: Emulator, r
   const figures = [
     await figure("node 24 process start", node, ["-e", "0"]),
     await figure("pnpm run (pnpm's own start, trivial script)", "pnpm", ["exec", "node", "-e", "0"]),
-    await figure("root command imports (node scripts/infra.ts audit --help)", node, [
+    await figure("tsx loader start (empty TypeScript file)", node, [...tsx, "scripts/bench/empty.ts"]),
+    await figure("root command imports (node --import tsx/esm scripts/infra.ts audit --help)", node, [
+      ...tsx,
       "scripts/infra.ts",
       "audit",
       "--help",
@@ -69,13 +73,13 @@ export async function coldStartBreakdown(repoRoot: string, emulator: Emulator, r
     await figure(
       "one task process: imports only (storage audit --help)",
       node,
-      ["src/main.ts", "audit", "--help"],
+      [...tsx, "src/main.ts", "audit", "--help"],
       storageDir,
     ),
     await figure(
       "one task process: imports + first token + first request",
       node,
-      ["src/main.ts", "audit", ...empty],
+      [...tsx, "src/main.ts", "audit", ...empty],
       storageDir,
     ),
     await figure("total: pnpm run audit on an empty subscription", "pnpm", [

@@ -1,7 +1,7 @@
 import type { Finding } from "./finding.ts";
 import { isAtOrAbove, type Severity } from "./severity.ts";
 
-/** The audit's exit codes, as in DESIGN.md. */
+/** The audit's exit codes, as in the README's exit code table. */
 export const AUDIT_EXIT_CODES = { ok: 0, incomplete: 1, findings: 3 } as const;
 
 export type AuditExitCode = (typeof AUDIT_EXIT_CODES)[keyof typeof AUDIT_EXIT_CODES];

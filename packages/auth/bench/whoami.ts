@@ -1,5 +1,5 @@
 // `pnpm --filter @infra/auth bench`: cold wall time of `whoami` (a fresh process each run: node, module loading, token,
-// subscription, role assignments) against a local emulator. Target: <= 1 s on the team's 2-core machines.
+// subscription, role assignments) against a local emulator. Target: <= 1 s on a 2-core machine.
 import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -11,7 +11,7 @@ const packageDir = fileURLToPath(new URL("..", import.meta.url));
 function whoamiOnce(env: Record<string, string>): Promise<{ ms: number; code: number | null; stderr: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["src/main.ts", "--json"], {
+    const child = spawn(process.execPath, ["--import", "tsx/esm", "src/main.ts", "--json"], {
       cwd: packageDir,
       // Only what whoami needs: the emulator's identity variables, PATH for node; nothing from the real environment.
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 
-/** ARM's read bucket per subscription and principal (azure-facts.md): 250 burst, refilled at 25 per second. */
+/** ARM's read bucket per subscription and principal: 250 burst, refilled at 25 per second (docs/troubleshooting.md). */
 export const ARM_READ_LIMITS = { burst: 250, refillPerSecond: 25 } as const;
 
 export interface ReadPacerOptions {

@@ -36,7 +36,7 @@ const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const probeScript = fileURLToPath(new URL("./support/credential-parity-probe.ts", import.meta.url));
 const azOnPath = isAzureCliInstalled();
-// Two probe processes at a time: the team's machines have two cores (and `az` runs beside them).
+// Two probe processes at a time: a 2-core machine runs them beside `az` without timing out.
 const probeConcurrency = 2;
 
 let emulator: Emulator;
@@ -232,7 +232,11 @@ function runNode(
   env: Record<string, string>,
 ): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: packageDir, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx/esm", ...args], {
+      cwd: packageDir,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {

@@ -96,7 +96,7 @@ describe("whoami --json", () => {
       2,
       /permissions: id-token: write/,
     ],
-  ])("%s -> exit code as DESIGN.md says", async (_, changes, argv, code, message) => {
+  ])("%s -> exit code as the README's table says", async (_, changes, argv, code, message) => {
     const run = await whoami(envFor(emulator, "ops", changes), ...argv);
     expect(run.code).toBe(code);
     expect(run.stderr).toMatch(message);

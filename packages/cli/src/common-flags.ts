@@ -7,7 +7,7 @@ export interface CommonFlags {
   env: string | undefined;
   /** `--env-file PATH`: an environment file elsewhere. Exclusive with `--env`. */
   envFile: string | undefined;
-  /** `--yes`: confirm changes without asking (CI). */
+  /** `--yes`: confirm changes without asking (CI). Only commands that change things say so in their usage. */
   yes: boolean;
   /** `--json`: stdout is exactly one JSON document. */
   json: boolean;
@@ -31,7 +31,6 @@ export const commonOptions = {
 export const commonOptionsUsage = `Common options:
   --env NAME        target the environment NAME (local, dev, prod)
   --env-file PATH   target the environment described in PATH instead
-  --yes, -y         apply without asking for confirmation
   --json            print the result as one JSON document on stdout
   --verbose, -v     debug logs, Azure SDK logs (secrets redacted), stacks on error
   --auth METHOD     use this credential only: cli, github, workload, managed-identity, env

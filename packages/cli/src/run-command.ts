@@ -26,8 +26,8 @@ export interface CommandIo {
 const environmentName = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /**
- * Parses argv, runs the command, prints errors as DESIGN.md says and sets `process.exitCode` (never calls
- * `process.exit`, so stdout flushes). Resolves to the exit code as well.
+ * Parses argv, runs the command, prints errors (what failed, the ARM code and request id, the next step) and sets
+ * `process.exitCode` (never calls `process.exit`, so stdout flushes). Resolves to the exit code as well.
  */
 export async function runCommand<O extends ParseArgsOptionsConfig>(
   definition: CommandDefinition<O>,

@@ -36,8 +36,9 @@ function run(command: string, args: string[], onStderr?: (text: string, pid: num
 
 // A ceiling for slow shared machines, not a timing assertion: each spawn starts node (~0.3-1 s).
 const spawnTimeoutMs = 30_000;
-// Node 24 runs the TypeScript fixture itself (type stripping), as the package scripts run every main.ts.
+// Node 24 with tsx's loader runs the TypeScript fixture, as the package scripts run every main.ts.
 const node = process.execPath;
+const tsx = ["--import", "tsx/esm"];
 
 describe("a task main run as a real process", () => {
   it(
@@ -49,7 +50,7 @@ describe("a task main run as a real process", () => {
         [["--bogus"], 2],
         [["--mode", "attention"], 3],
       ] as const;
-      const exits = await Promise.all(modes.map(([args]) => run(node, [fixture, ...args])));
+      const exits = await Promise.all(modes.map(([args]) => run(node, [...tsx, fixture, ...args])));
       expect(exits.map((exit) => exit.code)).toEqual(modes.map(([, code]) => code));
       expect(JSON.parse(exits[0]?.stdout ?? "")).toEqual({ mode: "ok" });
       expect(exits[1]?.stderr).toContain("error: boom");
@@ -59,9 +60,9 @@ describe("a task main run as a real process", () => {
   );
 
   it(
-    "exits 3 through `pnpm exec node`, as package scripts run it",
+    "exits 3 through `pnpm exec node --import tsx/esm`, as package scripts run it",
     async () => {
-      const exit = await run("pnpm", ["exec", "node", fixture, "--mode", "attention"]);
+      const exit = await run("pnpm", ["exec", "node", ...tsx, fixture, "--mode", "attention"]);
       expect(exit.code).toBe(3);
       expect(exit.stderr).toContain("needs attention: 1 finding");
     },
@@ -73,7 +74,7 @@ describe("a task main run as a real process", () => {
     async () => {
       let sent = false;
       // Node itself, no wrapper process in between: pnpm re-raises the signal on itself, hiding the child's exit code.
-      const exit = await run(node, [fixture, "--mode", "wait"], (stderr, pid) => {
+      const exit = await run(node, [...tsx, fixture, "--mode", "wait"], (stderr, pid) => {
         if (!sent && stderr.includes("ready\n")) {
           sent = true;
           process.kill(pid, "SIGINT");

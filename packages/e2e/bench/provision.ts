@@ -1,4 +1,4 @@
-// Not a test: provisioning throughput against the emulator with a 2 s account create, as issue 5 asks.
+// Not a test: provisioning throughput against the emulator with a 2 s account create.
 // Prints wall time, the critical-path bound, their ratio, the same plan at concurrency 1, and the cost of a re-plan
 // of 500 existing resources (ARM requests and wall time). Run: pnpm --filter @infra/e2e bench
 import { connectAzure } from "@infra/auth";

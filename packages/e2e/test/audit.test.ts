@@ -1,4 +1,4 @@
-// Issue 6: pnpm run audit over the default seed, as ops and as the Reader-only auditor, with faults and suppressions.
+// pnpm run audit over the default seed, as ops and as the Reader-only auditor, with faults and suppressions.
 import { writeFile } from "node:fs/promises";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

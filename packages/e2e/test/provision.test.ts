@@ -1,4 +1,4 @@
-// Issue 5's must-shows, through the root commands exactly as a person runs them, against the emulator.
+// Provisioning through the root commands exactly as a person runs them, against the emulator.
 import type { StorageManagementClient } from "@azure/arm-storage";
 import type { Emulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

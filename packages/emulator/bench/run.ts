@@ -15,7 +15,7 @@ import { SEED, startEmulator } from "../src/index.ts";
 async function startEmulatorProcess() {
   const child = spawn(
     process.execPath,
-    [join(import.meta.dirname, "..", "src", "main.ts"), "--port", "0", "--throttling", "off"],
+    ["--import", "tsx/esm", join(import.meta.dirname, "..", "src", "main.ts"), "--port", "0", "--throttling", "off"],
     {
       stdio: ["ignore", "pipe", "inherit"],
     },

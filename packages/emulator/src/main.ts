@@ -4,8 +4,22 @@ import type { ConfigPatch } from "./emulator/admin-client.ts";
 import { startEmulator } from "./emulator/start-emulator.ts";
 import { InvalidConfigError } from "./realism/realism-config.ts";
 
-const usage =
-  "usage: emulator [--port N] [--state DIR] [--as ops|auditor|github|workload] [--az-cloud-config PATH] [--throttling on|off] [--realism off|azure] [--realism-time-scale N]";
+const usage = `emulator - a local Azure (Entra ID token endpoint, GitHub OIDC issuer, managed identity and Resource Manager)
+over HTTPS on 127.0.0.1, seeded with a tenant, two subscriptions and service principals. Prints \`export ...\` lines that
+point the scripts at it, then \`ready: URL\`; Ctrl-C stops it. See docs/emulator.md.
+
+Usage: pnpm run emulator [-- options]
+
+Options:
+  --port N                   listen on port N (default: a free port)
+  --state DIR                keep the CA, signing keys and every resource in DIR across restarts
+  --as ops|auditor|github|workload
+                             the seeded principal the printed variables sign in as (default ops)
+  --az-cloud-config PATH     write a cloud definition for \`az cloud register --cloud-config @PATH\`
+  --throttling on|off        Azure's request limits, answered with 429 (default on)
+  --realism off|azure        latency and eventual consistency as Azure shows them (default off)
+  --realism-time-scale N     with --realism azure: multiply its delays by N
+  --help, -h                 show this help`;
 
 interface Flags {
   port?: string;
@@ -15,6 +29,7 @@ interface Flags {
   throttling?: string;
   realism?: string;
   "realism-time-scale"?: string;
+  help?: boolean;
 }
 
 /** The config the flags ask for, or a usage problem. */
@@ -50,11 +65,16 @@ async function main(): Promise<void> {
         throttling: { type: "string" },
         realism: { type: "string" },
         "realism-time-scale": { type: "string" },
+        help: { type: "boolean", short: "h" },
       },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
     process.exitCode = 2;
+    return;
+  }
+  if (values.help) {
+    console.log(usage);
     return;
   }
   const config = configOf(values);

@@ -330,19 +330,24 @@ const CASES: ExampleCase[] = [
   },
 ];
 
-/** Examples of operations the emulator does not serve, or whose provider is another engineer's, with the reason. */
+/** Examples of operations the emulator does not serve, or that other tests cover, with the reason. */
 const SKIPPED: Record<string, string> = {
   "resourcegraph/2024-04-01/ResourcesBasicQuery.json": "Azure Resource Graph is not emulated",
   "resourcegraph/2024-04-01/ResourcesFirstPageQuery.json": "Azure Resource Graph is not emulated",
   "resourcegraph/2024-04-01/ResourcesNextPageQuery.json": "Azure Resource Graph is not emulated",
-  "resources/2025-04-01/CreateResourceGroup.json": "core resource-group routes: covered by the core engineer's tests",
-  "resources/2025-04-01/GetTagsResource.json": "core tags routes: covered by the core engineer's tests",
-  "subscriptions/2022-12-01/GetSubscription.json": "core subscription routes: covered by the core engineer's tests",
-  "authorization/2022-04-01/GetRoleDefinitionById.json": "Microsoft.Authorization is the core engineer's",
+  "resources/2025-04-01/CreateResourceGroup.json": "resource-group routes: covered by arm-core.test.ts",
+  "resources/2025-04-01/GetTagsResource.json":
+    "tags routes: covered by recorded traffic (test/replay) and enum-casing.test.ts",
+  "subscriptions/2022-12-01/GetSubscription.json":
+    "subscription routes: exercised by az login (azure-cli.test.ts) and @infra/auth's tests",
+  "authorization/2022-04-01/GetRoleDefinitionById.json":
+    "Microsoft.Authorization: covered by recorded traffic (test/replay) and arm-core.test.ts",
   "authorization/2022-04-01/RoleAssignments_CreateForResourceGroup.json":
-    "Microsoft.Authorization is the core engineer's",
-  "authorization/2022-04-01/RoleAssignments_Delete.json": "Microsoft.Authorization is the core engineer's",
-  "authorization/2022-04-01/RoleAssignments_ListForScope.json": "Microsoft.Authorization is the core engineer's",
+    "Microsoft.Authorization: covered by recorded traffic (test/replay) and arm-core.test.ts",
+  "authorization/2022-04-01/RoleAssignments_Delete.json":
+    "Microsoft.Authorization: covered by recorded traffic (test/replay) and arm-core.test.ts",
+  "authorization/2022-04-01/RoleAssignments_ListForScope.json":
+    "Microsoft.Authorization: covered by recorded traffic (test/replay) and arm-core.test.ts",
 };
 
 function container(p: Record<string, string>, name: string, publicAccess: string): Call {

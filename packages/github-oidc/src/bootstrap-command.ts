@@ -25,6 +25,7 @@ export const bootstrapCommand = defineCommand({
   --destroy               remove everything this bootstrap made for the environment: its identities, their
                           federated credentials and role assignments, and the identity group (the environment's
                           own groups stay: they are provisioning's)
+  --yes                   apply without asking (required without a terminal)
   --confirm-env NAME      for a protected environment without a terminal: its name
   --no-gh                 only print the variables, even when the GitHub CLI is logged in`,
   options: {

@@ -1,4 +1,4 @@
-/** Built-in role definition ids: the same in every tenant (azure-facts.md). */
+/** Built-in role definition ids: the same in every tenant (docs/azure-behaviour.md). */
 export const BUILT_IN_ROLE_IDS = {
   Reader: "acdd72a7-3385-48ef-bd42-f606fba81ae7",
   Contributor: "b24988ac-6180-42a0-ab88-20f7382dd24c",

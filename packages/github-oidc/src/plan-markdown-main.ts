@@ -1,5 +1,5 @@
-// `node packages/github-oidc/src/plan-markdown-main.ts --plan plan.json --output plan.md`: a saved plan as the
-// Markdown the plan workflow posts (job summary and PR comment).
+// `node --import tsx/esm packages/github-oidc/src/plan-markdown-main.ts --plan plan.json --output plan.md`: a saved
+// plan as the Markdown the plan workflow posts (job summary and PR comment).
 import { writeFile } from "node:fs/promises";
 import { appendStepSummary, defineCommand, runCommand, UsageError } from "@infra/cli";
 import { readPlanFile } from "@infra/plan";

@@ -1,5 +1,5 @@
-// `node packages/github-oidc/src/touched-environments-main.ts --base SHA`: the plan workflow's matrix, as
-// `environments=[{"environment":"prod","suffix":"PROD"}]` in $GITHUB_OUTPUT (and on stdout).
+// `node --import tsx/esm packages/github-oidc/src/touched-environments-main.ts --base SHA`: the plan workflow's
+// matrix, as `environments=[{"environment":"prod","suffix":"PROD"}]` in $GITHUB_OUTPUT (and on stdout).
 import { defineCommand, runCommand, setOutput, UsageError } from "@infra/cli";
 import { repoEnvironments } from "@infra/environments";
 import { $ } from "zx";

@@ -1,4 +1,4 @@
-// Issue 9.1: audit under faults never turns a resource it could not read into a pass.
+// Audit under faults never turns a resource it could not read into a pass.
 import { auditExitCode, type Finding } from "@infra/audit";
 import { type AzureContext, connectAzure } from "@infra/auth";
 import { createLogger } from "@infra/cli";

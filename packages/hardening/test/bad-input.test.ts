@@ -1,4 +1,4 @@
-// Issue 9.2: bad environment files exit 2 with a message naming the field and the fix, and nothing reaches Azure.
+// Bad environment files exit 2 with a message naming the field and the fix, and nothing reaches Azure.
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,4 +1,4 @@
-// Issue 9.1: SIGKILL at random points of an apply, then a re-run converges with no duplicates.
+// SIGKILL at random points of an apply, then a re-run converges with no duplicates.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
@@ -20,7 +20,7 @@ const child = join(import.meta.dirname, "support", "provision-child.ts");
 /** Starts a provision in a child process and SIGKILLs it once `kills` ARM writes have been answered. */
 async function provisionKilledAfter(writes: number, envFile: string): Promise<NodeJS.Signals | null> {
   await emulator.admin.clearRequests();
-  const process_ = spawn(process.execPath, [child, envFile], {
+  const process_ = spawn(process.execPath, ["--import", "tsx/esm", child, envFile], {
     env: { ...process.env, ...emulator.env("ops") },
     stdio: "ignore",
   });

@@ -1,4 +1,4 @@
-// Issue 9.2: the environment loader never crashes: any input gives an Environment or a ConfigError.
+// The environment loader never crashes: any input gives an Environment or a ConfigError.
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

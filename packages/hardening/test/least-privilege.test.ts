@@ -1,4 +1,4 @@
-// Issue 9.4: each command works with the smallest role that should suffice, and plan/audit cannot write at all.
+// Each command works with the smallest role that should suffice, and plan/audit cannot write at all.
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { type AzureContext, connectAzure } from "@infra/auth";
 import { runRoot, writeEnvironmentFile } from "@infra/e2e/root-command";

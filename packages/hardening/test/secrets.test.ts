@@ -1,4 +1,4 @@
-// Issue 9.3: no secret the emulator issued appears in any output, report, plan file or GitHub summary/output file,
+// No secret the emulator issued appears in any output, report, plan file or GitHub summary/output file,
 // with --verbose and in GitHub Actions mode; and no command fetches storage account keys.
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";

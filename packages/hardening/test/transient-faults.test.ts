@@ -1,4 +1,4 @@
-// Issue 9.1: provisioning under transient ARM faults (503, 429 with Retry-After, connection resets) converges in one run.
+// Provisioning under transient ARM faults (503, 429 with Retry-After, connection resets) converges in one run.
 import { StorageManagementClient } from "@azure/arm-storage";
 import { type AzureContext, connectAzure } from "@infra/auth";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";

@@ -1,7 +1,7 @@
 import type { ApplyResult } from "./apply-plan.ts";
 import { hasPendingChanges, type Plan } from "./plan.ts";
 
-/** The plan/apply exit codes, as in DESIGN.md. */
+/** The plan/apply exit codes, as in the README's exit code table. */
 export const PLAN_EXIT_CODES = { ok: 0, failed: 1, changesPending: 3, interrupted: 130 } as const;
 
 /**

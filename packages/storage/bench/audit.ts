@@ -19,7 +19,7 @@ interface RunReport {
 
 function runAudit(env: Record<string, string>, subscriptionIds: readonly string[]): Promise<RunReport> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runner], {
+    const child = spawn(process.execPath, ["--import", "tsx/esm", runner], {
       env: {
         PATH: process.env.PATH ?? "",
         HOME: process.env.HOME ?? "",

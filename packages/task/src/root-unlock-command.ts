@@ -9,7 +9,8 @@ export function rootUnlockCommand() {
     name: "unlock",
     summary:
       "Break an environment's apply lock (only when the run holding it is gone for good; a crashed run's lock lapses by itself within a minute).",
-    usage: "  (no options of its own: --env NAME or --env-file PATH, and --yes to break it without asking)",
+    usage:
+      "  --yes   break it without asking (required without a terminal); name the environment with --env or --env-file",
     options: {},
     async run(run) {
       const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });

@@ -9,7 +9,7 @@ describe("isTurboChrome", () => {
     "Cached:    0 cached, 2 total",
     "  Time:    3.35s ",
     "@infra/storage:plan: cache bypass, force executing 691f9eb749ebcac4",
-    "@infra/storage:plan: $ node src/main.ts plan --env local",
+    "@infra/storage:plan: $ node --import tsx/esm src/main.ts plan --env local",
     "@infra/storage:audit: [ELIFECYCLE] Command failed with exit code 3.",
     "",
   ])("hides turbo's own line %j", (line) => {

@@ -39,14 +39,20 @@ describe("pnpm lint", () => {
   }, 120_000);
 
   it("fails on an invalid workflow file", async () => {
-    await run("pnpm", ["exec", "node", "scripts/lint-workflows.ts"], { cwd: workspace.dir, env: quietEnv });
+    await run("pnpm", ["exec", "node", "--import", "tsx/esm", "scripts/lint-workflows.ts"], {
+      cwd: workspace.dir,
+      env: quietEnv,
+    });
     await writeFile(
       join(workspace.dir, ".github", "workflows", "broken.yml"),
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template placeholder
       "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n      - uses: actions/checkout@v4\n        with: 3\n",
     );
     const failure = await failureOf(
-      run("pnpm", ["exec", "node", "scripts/lint-workflows.ts"], { cwd: workspace.dir, env: quietEnv }),
+      run("pnpm", ["exec", "node", "--import", "tsx/esm", "scripts/lint-workflows.ts"], {
+        cwd: workspace.dir,
+        env: quietEnv,
+      }),
     );
     expect(failure.code).toBe(1);
     expect(failure.stderr).toMatch(/broken\.yml:\d+:\d+:/);

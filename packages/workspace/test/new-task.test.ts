@@ -1,4 +1,5 @@
 // `pnpm run new-task <name>` must produce a package that passes lint, typecheck and test unchanged.
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyWorkspace, quietEnv, run } from "./temp-workspace.ts";
 
@@ -6,13 +7,13 @@ describe("pnpm run new-task", () => {
   let workspace: Awaited<ReturnType<typeof copyWorkspace>>;
   beforeAll(async () => {
     workspace = await copyWorkspace();
-  }, 120_000);
+    await run("pnpm", ["run", "new-task", "demo-task"], { cwd: workspace.dir, env: quietEnv });
+  }, 180_000);
   afterAll(async () => {
     await workspace?.remove();
   });
 
   it("scaffolds demo-task that passes lint, typecheck and test", async () => {
-    await run("pnpm", ["run", "new-task", "demo-task"], { cwd: workspace.dir, env: quietEnv });
     const { stdout } = await run(
       "pnpm",
       ["exec", "turbo", "run", "lint", "typecheck", "test", "--filter", "@infra/demo-task"],
@@ -21,6 +22,14 @@ describe("pnpm run new-task", () => {
     expect(stdout).toMatch(/@infra\/demo-task:test: .*1 passed/);
     expect(stdout).toMatch(/Tasks:\s+3 successful, 3 total/);
   }, 120_000);
+
+  it("scaffolds a main.ts that runs through tsx, as the task scripts run it", async () => {
+    const { stdout } = await run("pnpm", ["exec", "node", "--import", "tsx/esm", "src/main.ts", "--json"], {
+      cwd: join(workspace.dir, "packages", "demo-task"),
+      env: quietEnv,
+    });
+    expect(JSON.parse(stdout)).toEqual({ task: "demo-task", description: "demo-task: nothing yet" });
+  });
 
   it("refuses a name that is not kebab-case, with exit 2", async () => {
     const failure = await run("pnpm", ["run", "new-task", "Demo_Task"], { cwd: workspace.dir, env: quietEnv }).catch(

@@ -1,7 +1,7 @@
 // Runs configurations of the credential-parity test, one after the other, in this process: for each, sets process.env
 // to the configuration (DefaultAzureCredential and msal-node read process.env), asks DefaultAzureCredential and/or
 // @infra/auth's chain for an ARM token, and prints one JSON line (ProbeLine) with each side's outcome and connections.
-// Usage: node credential-parity-probe.ts RUNS.json
+// Usage: node --import tsx/esm credential-parity-probe.ts RUNS.json
 import { readFileSync } from "node:fs";
 import { formatWithOptions } from "node:util";
 import type { ProbeError, ProbeLine, ProbeOutputs, ProbeRun, ProbeSide } from "./credential-parity-outcome.ts";

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 /**
  * The Azure CLI's cloud definition for an emulator, for `az cloud register -n NAME --cloud-config @FILE`. The authority
  * is ADFS-style (`/adfs`): MSAL-python in az 2.45 then skips instance discovery against login.microsoftonline.com,
- * which it has no switch for. `microsoftGraphResourceId` can only be set this way (azure-facts.md).
+ * which it has no switch for. `microsoftGraphResourceId` can only be set this way (docs/azure-behaviour.md).
  */
 export function azureCliCloudConfig(emulatorUrl: string) {
   return {

@@ -22,7 +22,7 @@ import {
 import { minimumTlsRule, secureTransferRule } from "./rules/transport.ts";
 import type { StorageRule } from "./storage-rule.ts";
 
-/** Every storage rule, in the order of ../shared/audit-rules.md (26, diagnostic settings, is not modelled yet). */
+/** Every storage rule, in the baseline's order. Diagnostic settings (logs sent to a workspace) are not checked yet. */
 export const storageRules: readonly StorageRule[] = [
   secureTransferRule,
   minimumTlsRule,

@@ -2,7 +2,7 @@ import type { StorageAccountConfig } from "@infra/environments";
 
 export type StorageDataRole = StorageAccountConfig["roleAssignments"][number]["role"];
 
-/** Built-in role definition ids (the same in every tenant; azure-facts.md). */
+/** Built-in role definition ids (the same in every tenant; docs/azure-behaviour.md). */
 export const STORAGE_DATA_ROLE_IDS: Record<StorageDataRole, string> = {
   "Storage Blob Data Reader": "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
   "Storage Blob Data Contributor": "ba92f5b4-2d11-453d-a403-e96b0029c9fe",

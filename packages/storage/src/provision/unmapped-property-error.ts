@@ -1,6 +1,6 @@
 /**
  * A wire property with no mapping to the arm-storage model. The SDK drops what it does not know without a word, so an
- * unknown property must stop the write instead of being lost (see azure-facts.md).
+ * unknown property must stop the write instead of being lost (docs/azure-behaviour.md).
  */
 export class UnmappedPropertyError extends Error {
   readonly path: string;

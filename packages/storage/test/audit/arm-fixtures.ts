@@ -13,7 +13,7 @@ export const ACCOUNT_ID = `/subscriptions/${SUBSCRIPTION}/resourceGroups/res9407
 export const ABSENT = Symbol("absent");
 
 /**
- * The 2025-08-01 StorageAccounts_GetProperties example response (Microsoft's, shared/arm-examples), ids made concrete.
+ * The 2025-08-01 StorageAccounts_GetProperties example response (Microsoft's REST API examples), ids made concrete.
  * Like many real brownfield accounts it has no allowSharedKeyAccess, minimumTlsVersion, allowBlobPublicAccess...
  */
 function exampleAccount(): ArmResource {
