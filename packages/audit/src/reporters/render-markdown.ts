@@ -1,8 +1,10 @@
 import type { AuditReport } from "../audit-report.ts";
+import type { FindingsTrend } from "../compare-runs.ts";
 import type { Finding } from "../finding.ts";
 import { SEVERITIES, severityRank } from "../severity.ts";
 import { summarizeFindings, summaryLine } from "../summarize-findings.ts";
 import { markdownCell, markdownCode } from "./markdown-text.ts";
+import { renderFindingsCharts } from "./render-findings-charts.ts";
 import { resourceLabels } from "./resource-label.ts";
 import { ruleDocsAnchor } from "./rule-docs-anchor.ts";
 import { type ResourceSummary, summarizeResources } from "./summarize-resources.ts";
@@ -15,10 +17,13 @@ export interface MarkdownOptions {
    * summary it must be absolute, e.g. `https://github.com/<owner>/<repo>/blob/<sha>/docs/audit-rules.md`.
    */
   readonly ruleDocsUrl?: string;
+  /** The previous run compared with this one (`compareRuns`): its totals and what changed join the charts. */
+  readonly trend?: FindingsTrend;
 }
 
 /**
- * GitHub-flavoured Markdown for `$GITHUB_STEP_SUMMARY`: verdict, fails by severity, one row per resource (so what
+ * GitHub-flavoured Markdown for `$GITHUB_STEP_SUMMARY`: verdict, fails by severity (a table, then Mermaid charts by
+ * severity and by rule, and the trend against a previous run when given), one row per resource (so what
  * passes shows too), then what could not be evaluated, the fails grouped by resource, and suppressions and full
  * resource ids folded away. Resources appear by short name (`rg/account`); full ARM ids would crowd the tables.
  */
@@ -55,6 +60,7 @@ export function renderMarkdown(report: AuditReport, options: MarkdownOptions = {
     `|---|${SEVERITIES.map(() => "---:").join("|")}|`,
     `| **${summary.byStatus.fail}** | ${SEVERITIES.map((severity) => summary.failedBySeverity[severity]).join(" | ")} |`,
   );
+  lines.push(...renderFindingsCharts(report, { trend: options.trend }));
 
   if (resources.length > 0)
     lines.push("", `### Resources (${resources.length})`, "", ...resourceTable(resources, labelOf));
