@@ -24,7 +24,7 @@ const findingSchema = z.object({
   resourceType: z.string(),
   status: z.enum(["pass", "fail", "suppressed", "error", "not-applicable"]),
   message: z.string(),
-  evidence: z.array(z.object({ path: z.string(), actual: z.unknown(), expected: z.string().optional() })),
+  evidence: z.array(z.object({ path: z.string(), actual: z.unknown().optional(), expected: z.string().optional() })),
   ownerEnvironment: z.string().optional(),
   suppression: z.object({ justification: z.string(), expires: z.string(), resourcePattern: z.string() }).optional(),
 });

@@ -149,10 +149,16 @@ describe("mergeReports", () => {
   });
 
   it("reads back what --format json wrote, shard included", () => {
-    const input = shard(2, 4, [finding("sample.tls", account(1, "a"), "fail")]);
+    // An absent actual value (the property is not set) is dropped by JSON.stringify and must still read back.
+    const absent = {
+      ...finding("sample.tls", account(1, "b"), "fail"),
+      evidence: [{ path: "properties.x", actual: undefined }],
+    };
+    const input = shard(2, 4, [finding("sample.tls", account(1, "a"), "fail"), absent]);
     if (!("report" in input)) throw new Error("a report");
     const back = parseJsonReport(renderJson(input.report), "x.json");
     expect(back).toEqual({ rules: sampleRules, findings: input.report.findings, shard: input.report.shard });
+    expect(back.findings[1]?.evidence).toEqual([{ path: "properties.x" }]);
   });
 
   it.each([
