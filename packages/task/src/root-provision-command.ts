@@ -6,6 +6,7 @@ import { forwardedFlags } from "./forwarded-flags.ts";
 import { planEnvironment } from "./plan-environment.ts";
 import { applyWithConfirmation } from "./root-apply-flow.ts";
 import { deletesAndProtection } from "./safety-usage.ts";
+import { markStalePlan } from "./stale-plan-output.ts";
 import { withTaskSession } from "./task-session.ts";
 
 const sharedUsage = `  --yes                 apply without asking (required without a terminal)
@@ -67,7 +68,7 @@ ${deletesAndProtection}`,
             concurrency: run.values.concurrency,
           });
         },
-      );
+      ).catch(markStalePlan(run.env));
     },
   });
 }
