@@ -23,8 +23,11 @@ export type MergeInput =
   | { readonly source: string; readonly problem: string };
 
 export interface MergeOptions {
-  /** How many shards the audit was split into, when known beforehand (the workflow's list job says it). */
-  readonly expectedShards?: number;
+  /**
+   * How many shards each split had, by split name, when known beforehand (the workflow's list job says it): a split
+   * none of whose shards reported is then caught too. The name `*` stands for the one split the reports carry.
+   */
+  readonly expectedShards?: Readonly<Record<string, number>>;
 }
 
 export interface MergedAudit {
@@ -88,17 +91,36 @@ export function mergeReports(inputs: readonly MergeInput[], options: MergeOption
   };
 }
 
-/** Shards of the split that sent nothing, and reports that belong to different splits. */
-function shardProblems(reports: readonly AuditReport[], expected: number | undefined): string[] {
+/** Shards of a split that sent nothing, and reports that disagree on how many shards their split had. */
+function shardProblems(reports: readonly AuditReport[], expected: Readonly<Record<string, number>> = {}): string[] {
   const shards = reports.flatMap((report) => (report.shard ? [report.shard] : []));
-  const counts = [...new Set(shards.map((shard) => shard.count))].sort((a, b) => a - b);
-  if (counts.length > 1) return [`reports of different splits: shards of ${counts.join(" and of ")}`];
-  const count = expected ?? counts[0];
-  if (count === undefined) return [];
-  if (counts[0] !== undefined && counts[0] !== count)
-    return [`the reports are shards of ${counts[0]}, not of the ${count} expected`];
-  const received = new Set(shards.map((shard) => shard.index));
-  return Array.from({ length: count }, (_, index) => index + 1)
-    .filter((index) => !received.has(index))
-    .map((index) => `shard ${index}/${count}: no report (its job failed, or its artifact is missing)`);
+  const splits = [...new Set(shards.map((shard) => shard.split))];
+  const named = { ...expected };
+  if (named["*"] !== undefined) {
+    if (splits.length > 1) return [`reports of ${splits.length} splits (${splits.join(", ")}): name each one's count`];
+    named[splits[0] ?? "all"] = named["*"];
+    delete named["*"];
+  }
+  const problems: string[] = [];
+  for (const split of [...new Set([...splits, ...Object.keys(named)])].sort()) {
+    const mine = shards.filter((shard) => shard.split === split);
+    const counts = [...new Set(mine.map((shard) => shard.count))].sort((a, b) => a - b);
+    if (counts.length > 1) {
+      problems.push(`split ${split}: reports of different sizes (${counts.join(" and ")} shards)`);
+      continue;
+    }
+    const count = named[split] ?? counts[0];
+    if (count === undefined) continue;
+    if (counts[0] !== undefined && counts[0] !== count) {
+      problems.push(`split ${split}: reports of ${counts[0]} shards, not of the ${count} expected`);
+      continue;
+    }
+    const received = new Set(mine.map((shard) => shard.index));
+    for (let index = 1; index <= count; index++) {
+      if (!received.has(index)) {
+        problems.push(`shard ${index}/${count} of ${split}: no report (its job failed, or its artifact is missing)`);
+      }
+    }
+  }
+  return problems;
 }

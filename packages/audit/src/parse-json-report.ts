@@ -34,6 +34,7 @@ const reportSchema = z.object({
   schemaVersion: z.literal(1),
   shard: z
     .object({
+      split: z.string().min(1),
       index: z.number().int().min(1),
       count: z.number().int().min(1),
       subscriptions: z.array(z.string()),

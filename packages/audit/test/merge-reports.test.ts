@@ -22,16 +22,16 @@ function finding(ruleId: string, resourceId: string, status: FindingStatus): Fin
   };
 }
 
-function shard(index: number, count: number, findings: Finding[]): MergeInput {
+function shard(index: number, count: number, findings: Finding[], split = "all"): MergeInput {
   const report: AuditReport = {
     rules: sampleRules,
     findings,
-    shard: { index, count, subscriptions: [`sub-${index}`] },
+    shard: { split, index, count, subscriptions: [`sub-${index}`] },
   };
-  return { source: `reports/shard-${index}.json`, report };
+  return { source: `reports/${split}-${index}.json`, report };
 }
 
-const summaryOf = (inputs: MergeInput[], expectedShards?: number) => {
+const summaryOf = (inputs: MergeInput[], expectedShards?: Record<string, number>) => {
   const merged = mergeReports(inputs, expectedShards === undefined ? {} : { expectedShards });
   return {
     findings: merged.report.findings.map(
@@ -75,24 +75,24 @@ describe("mergeReports", () => {
     {
       name: "a shard that never reported is an error, never a pass",
       inputs: [shard(1, 3, [finding("sample.tls", account(1, "a"), "pass")]), shard(3, 3, [])],
-      findings: ["pass sample.tls a", `error ${REPORT_MISSING_RULE_ID} shard 2/3`],
-      problems: ["shard 2/3: no report (its job failed, or its artifact is missing)"],
+      findings: ["pass sample.tls a", `error ${REPORT_MISSING_RULE_ID} shard 2/3 of all`],
+      problems: ["shard 2/3 of all: no report (its job failed, or its artifact is missing)"],
       exitCode: 1,
     },
     {
       name: "an unreadable report is an error",
       inputs: [
         shard(1, 2, [finding("sample.tls", account(1, "a"), "pass")]),
-        { source: "reports/shard-2.json", problem: "not found" },
+        { source: "reports/all-2.json", problem: "not found" },
       ],
       findings: [
         "pass sample.tls a",
-        `error ${REPORT_MISSING_RULE_ID} reports/shard-2.json`,
-        `error ${REPORT_MISSING_RULE_ID} shard 2/2`,
+        `error ${REPORT_MISSING_RULE_ID} reports/all-2.json`,
+        `error ${REPORT_MISSING_RULE_ID} shard 2/2 of all`,
       ],
       problems: [
-        "reports/shard-2.json: not found",
-        "shard 2/2: no report (its job failed, or its artifact is missing)",
+        "reports/all-2.json: not found",
+        "shard 2/2 of all: no report (its job failed, or its artifact is missing)",
       ],
       exitCode: 1,
     },
@@ -117,11 +117,22 @@ describe("mergeReports", () => {
       exitCode: 1,
     },
     {
-      name: "reports of different splits cannot be merged",
+      name: "reports of one split that disagree on its size cannot be merged",
       inputs: [shard(1, 2, []), shard(2, 3, [])],
-      findings: [`error ${REPORT_MISSING_RULE_ID} reports of different splits`],
-      problems: ["reports of different splits: shards of 2 and of 3"],
+      findings: [`error ${REPORT_MISSING_RULE_ID} split all`],
+      problems: ["split all: reports of different sizes (2 and 3 shards)"],
       exitCode: 1,
+    },
+    {
+      name: "several splits (an environment's, the tenant's) merge, each checked on its own",
+      inputs: [
+        shard(1, 1, [finding("sample.tls", account(1, "a"), "fail")], "prod"),
+        shard(1, 2, [finding("sample.tls", account(1, "a"), "pass")]),
+        shard(2, 2, [finding("sample.versioning", account(2, "b"), "pass")]),
+      ],
+      findings: ["fail sample.tls a", "pass sample.versioning b"],
+      problems: [],
+      exitCode: 3,
     },
     {
       name: "nothing to merge is an error",
@@ -134,11 +145,26 @@ describe("mergeReports", () => {
     expect(summaryOf(inputs)).toEqual({ findings, problems, exitCode });
   });
 
-  it("checks the shard count the split was listed with: all reports of a smaller split are not enough", () => {
-    expect(summaryOf([shard(1, 2, []), shard(2, 2, [])], 4).problems).toEqual([
-      "the reports are shards of 2, not of the 4 expected",
+  it.each<{ name: string; expected: Record<string, number>; problems: string[] }>([
+    { name: "the count the split was listed with", expected: { "*": 2 }, problems: [] },
+    {
+      name: "a bigger count than the reports say",
+      expected: { "*": 4 },
+      problems: ["split all: reports of 2 shards, not of the 4 expected"],
+    },
+    {
+      name: "a split none of whose shards reported",
+      expected: { all: 2, dev: 1 },
+      problems: ["shard 1/1 of dev: no report (its job failed, or its artifact is missing)"],
+    },
+  ])("checks the expected shards: $name", ({ expected, problems }) => {
+    expect(summaryOf([shard(1, 2, []), shard(2, 2, [])], expected).problems).toEqual(problems);
+  });
+
+  it("needs each split's count named when the reports carry several", () => {
+    expect(summaryOf([shard(1, 1, [], "prod"), shard(1, 1, [])], { "*": 1 }).problems).toEqual([
+      "reports of 2 splits (prod, all): name each one's count",
     ]);
-    expect(summaryOf([shard(1, 2, []), shard(2, 2, [])], 2).problems).toEqual([]);
   });
 
   it("keeps each rule once, and lists the merge's own rule only when it raised something", () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRoot } from "../src/root-command.ts";
 
 interface JsonReport {
-  shard?: { index: number; count: number; subscriptions: string[] };
+  shard?: { split: string; index: number; count: number; subscriptions: string[] };
   findings: { ruleId: string; resourceId: string; status: string }[];
 }
 interface ListedShard {
@@ -75,6 +75,7 @@ describe("pnpm run audit in shards", () => {
     // Without --subscription a shard makes the same split of what the identity sees (here: these four) itself.
     const own = await root(["--shard", "2/2", "--json"]);
     expect((JSON.parse(own.stdout) as JsonReport).shard).toEqual({
+      split: "all",
       index: 2,
       count: 2,
       subscriptions: listed[1]?.subscriptions,
@@ -107,7 +108,7 @@ describe("pnpm run audit in shards", () => {
       expect(result.code, result.stderr).toBe(all.code);
     }
     const first = await readReport("shard-1-of-2.json");
-    expect(first.shard).toEqual({ index: 1, count: 2, subscriptions: listed[0]?.subscriptions });
+    expect(first.shard).toEqual({ split: "all", index: 1, count: 2, subscriptions: listed[0]?.subscriptions });
 
     const merged = await root([
       "--merge",
@@ -128,7 +129,7 @@ describe("pnpm run audit in shards", () => {
   it("fails the merge (exit 1) when a shard sent no report or an unreadable one, naming it", async () => {
     const missing = await root(["--merge", join(dir, "shard-1-of-2.json"), "--expect-shards", "2", "--json"]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain("shard 2/2: no report");
+    expect(missing.stderr).toContain("shard 2/2 of all: no report");
     const findings = (JSON.parse(missing.stdout) as JsonReport).findings;
     expect(findings.filter((finding) => finding.ruleId === "audit.report-missing").map((f) => f.status)).toEqual([
       "error",

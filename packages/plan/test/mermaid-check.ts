@@ -14,6 +14,11 @@ function mermaid(): Promise<typeof import("mermaid").default> {
   return loaded;
 }
 
+/** Loads Mermaid (seconds on a busy machine): call it in `beforeAll` so no single test is charged for it. */
+export async function loadMermaid(): Promise<void> {
+  await mermaid();
+}
+
 /** The diagram type Mermaid reads (`flowchart-v2`, `pie`, `xychart`), or throws its parse error. */
 export async function parseMermaid(text: string): Promise<string> {
   const result = await (await mermaid()).parse(text);

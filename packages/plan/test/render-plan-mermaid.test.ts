@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Plan, PlanChange } from "../src/plan.ts";
 import { renderPlanMermaid } from "../src/render-plan-mermaid.ts";
-import { parseMermaid } from "./mermaid-check.ts";
+import { loadMermaid, parseMermaid } from "./mermaid-check.ts";
 import { createChange, deleteChange, noOpChange, samplePlan, updateChange } from "./sample-plan.ts";
 
 const group: PlanChange = {
@@ -115,6 +115,7 @@ const cases: { name: string; plan: Plan; nodes: [string, string][]; edges: [stri
   },
 ];
 
+beforeAll(() => loadMermaid(), 60_000);
 describe("renderPlanMermaid", () => {
   it.each(cases)("$name", async ({ plan, nodes, edges }) => {
     const text = renderPlanMermaid(plan);

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import type { ParseArgsOptionsConfig } from "node:util";
 import {
   type AuditReport,
@@ -8,6 +8,7 @@ import {
   mergeReports,
   parseJsonReport,
   type ReportShard,
+  renderJson,
 } from "@infra/audit";
 import { CliError, type CommandContext, type CommandOutcome, ExitCode, UsageError } from "@infra/cli";
 import type { Environment } from "@infra/environments";
@@ -20,22 +21,26 @@ export const auditFanOutOptions = {
   "list-shards": { type: "string" },
   shard: { type: "string" },
   merge: { type: "boolean" },
-  "expect-shards": { type: "string" },
+  "expect-shards": { type: "string", multiple: true },
   previous: { type: "string" },
+  "also-json": { type: "string" },
 } as const;
 
 export const auditFanOutUsage = `  --list-shards N        print N shards of the subscriptions in scope, balanced by their resource counts (no audit)
   --shard I/N            audit shard I of that split; with --subscription, those subscriptions as shard I of N
   --merge FILE...        merge reports written with --format json (the shards') into one report, in any format
-  --expect-shards N      with --merge: how many shards the split had, so a missing one is caught whichever it is
-  --previous FILE        an earlier run's --format json report: Markdown and the job summary show the trend`;
+  --expect-shards [SPLIT=]N   with --merge: how many shards a split had (repeatable; SPLIT is the environment or
+                         all), so a missing shard is caught whichever it is
+  --previous FILE        an earlier run's --format json report: Markdown and the job summary show the trend
+  --also-json PATH       also write the report as JSON (for --merge), whatever --format prints`;
 
 interface FanOutValues {
   "list-shards"?: string | undefined;
   shard?: string | undefined;
   merge?: boolean | undefined;
-  "expect-shards"?: string | undefined;
+  "expect-shards"?: string[] | undefined;
   previous?: string | undefined;
+  "also-json"?: string | undefined;
   subscription?: string[] | undefined;
   output?: string | undefined;
 }
@@ -102,7 +107,8 @@ export async function auditFanOut<O extends ParseArgsOptionsConfig>(request: Fan
       );
     }
     run.log.info("shard %d/%d: %d subscription(s)", index, count, subscriptions.length);
-    return { done: false, shard: { index, count, subscriptions }, ...(previous ? { previous } : {}) };
+    const split = request.audited?.name ?? "all";
+    return { done: false, shard: { split, index, count, subscriptions }, ...(previous ? { previous } : {}) };
   }
   return { done: false, ...(previous ? { previous } : {}) };
 }
@@ -151,10 +157,7 @@ async function merge<O extends ParseArgsOptionsConfig>(
   previous: AuditReport | undefined,
 ): Promise<CommandOutcome> {
   const { run, values } = request;
-  const expected = values["expect-shards"];
-  if (expected !== undefined && !/^[1-9]\d*$/.test(expected)) {
-    throw new UsageError(`--expect-shards ${expected}: a whole number of at least 1`);
-  }
+  const expected = parseExpectedShards(values["expect-shards"] ?? []);
   const inputs = await Promise.all(
     run.positionals.map(async (source): Promise<MergeInput> => {
       try {
@@ -165,8 +168,9 @@ async function merge<O extends ParseArgsOptionsConfig>(
       }
     }),
   );
-  const merged = mergeReports(inputs, expected === undefined ? {} : { expectedShards: Number(expected) });
+  const merged = mergeReports(inputs, { expectedShards: expected });
   const { report, problems } = merged;
+  await writeJsonCopy(values["also-json"], report);
   // A part that did not report is never accepted: render everything first, then fail.
   const flags = problems.length > 0 ? { ...request.flags, allowIncomplete: true } : request.flags;
   const outcome = await finishAudit(
@@ -180,6 +184,22 @@ async function merge<O extends ParseArgsOptionsConfig>(
   );
   if (problems.length > 0) throw new MergeIncompleteError(problems);
   return outcome;
+}
+
+/** `--expect-shards 4` (the one split the reports carry) or `--expect-shards prod=1 --expect-shards all=4`. */
+export function parseExpectedShards(values: readonly string[]): Record<string, number> {
+  const expected: Record<string, number> = {};
+  for (const value of values) {
+    const match = /^(?:([A-Za-z0-9][A-Za-z0-9_-]*)=)?([1-9]\d*)$/.exec(value);
+    if (!match) throw new UsageError(`--expect-shards ${value}: give N or SPLIT=N, e.g. --expect-shards all=4`);
+    expected[match[1] ?? "*"] = Number(match[2]);
+  }
+  return expected;
+}
+
+/** `--also-json PATH`: the report as `--format json` writes it, for `--merge` (a shard job uploads both). */
+export async function writeJsonCopy(path: string | undefined, report: AuditReport): Promise<void> {
+  if (path !== undefined) await writeFile(path, renderJson(report));
 }
 
 async function readReport(source: string): Promise<AuditReport> {

@@ -1,7 +1,7 @@
 import { type AuditReport, DEFAULT_TOOL } from "@infra/audit";
 import { defineCommand } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
-import { auditFanOut, auditFanOutOptions, auditFanOutUsage, trendOf } from "./audit-fan-out.ts";
+import { auditFanOut, auditFanOutOptions, auditFanOutUsage, trendOf, writeJsonCopy } from "./audit-fan-out.ts";
 import { auditedEnvironment, auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
 import { defaultSuppressionFile, withSuppressions } from "./audit-suppressions.ts";
 import { commandEnvironment } from "./command-environment.ts";
@@ -53,6 +53,7 @@ export function rootAuditCommand(repoRoot: string) {
       };
       const file = run.values.suppressions ?? defaultSuppressionFile(repoRoot);
       const report = await withSuppressions(combined, file, run.values.suppressions !== undefined, new Date());
+      await writeJsonCopy(run.values["also-json"], report);
       return finishAudit(run, report, flags, run.values.output, repoRoot, audited, trendOf(fanOut.previous, report));
     },
   });

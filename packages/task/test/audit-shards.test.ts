@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseExpectedShards } from "../src/audit-fan-out.ts";
 import { parseShard, parseShardCount, type SubscriptionEstimate, splitIntoShards } from "../src/audit-shards.ts";
 
 const estimates = (sizes: Record<string, number | undefined>): SubscriptionEstimate[] =>
@@ -110,5 +111,19 @@ describe("shard flags", () => {
 
   it.each(["0", "-1", "1.5", "x", ""])("--list-shards %s is a usage error", (value) => {
     expect(() => parseShardCount(value)).toThrow(/--list-shards/);
+  });
+});
+
+describe("--expect-shards", () => {
+  it.each([
+    [["4"], { "*": 4 }],
+    [["prod=1", "all=4"], { prod: 1, all: 4 }],
+    [[], {}],
+  ])("%j", (values, expected) => {
+    expect(parseExpectedShards(values)).toEqual(expected);
+  });
+
+  it.each(["0", "all=0", "=3", "all=x", "a b=1"])("%s is a usage error", (value) => {
+    expect(() => parseExpectedShards([value])).toThrow(/--expect-shards/);
   });
 });

@@ -1,10 +1,11 @@
-import { mermaidBlocks, parseMermaid } from "@infra/plan/mermaid-check";
-import { describe, expect, it } from "vitest";
+import { loadMermaid, mermaidBlocks, parseMermaid } from "@infra/plan/mermaid-check";
+import { beforeAll, describe, expect, it } from "vitest";
 import { forwardedFlags } from "../src/forwarded-flags.ts";
 import { planMarkdown } from "../src/job-summary.ts";
 import { parsePlanFormat } from "../src/plan-output.ts";
 import { change, plan } from "./plan-fixtures.ts";
 
+beforeAll(() => loadMermaid(), 60_000);
 describe("planMarkdown", () => {
   it("renders the plan as a diff block GitHub colours, with the counts in the heading", () => {
     const markdown = planMarkdown(

@@ -1,5 +1,5 @@
-import { mermaidBlocks, parseMermaid } from "@infra/plan/mermaid-check";
-import { describe, expect, it } from "vitest";
+import { loadMermaid, mermaidBlocks, parseMermaid } from "@infra/plan/mermaid-check";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditReport } from "../../src/audit-report.ts";
 import { compareRuns } from "../../src/compare-runs.ts";
 import type { Finding, FindingStatus } from "../../src/finding.ts";
@@ -23,6 +23,7 @@ const report = (findings: Finding[]): AuditReport => ({ rules: sampleRules, find
 
 const text = (lines: string[]) => lines.join("\n");
 
+beforeAll(() => loadMermaid(), 60_000);
 describe("renderFindingsCharts", () => {
   it.each([
     { name: "nothing failed: no chart", findings: [finding("a.b", "high", "x", "pass")], blocks: [] },
