@@ -69,6 +69,11 @@ export async function rehearseWorkflow(request: RehearsalRequest): Promise<Rehea
   const variables = [...(await bootstrapEnvironments(request, defaultBranch)), ...(request.variables ?? [])];
   const github = request.github ?? (await RehearsalGitHub.create());
   const runId = await github.newId();
+  // A pull_request run is for a pull request GitHub knows: open it if the rehearsal's GitHub does not have it yet.
+  const pull = trigger.pullRequest;
+  if (pull && !(await github.state()).pulls.some((entry) => entry.number === pull.number)) {
+    await github.openPullRequest(pull);
+  }
   const ghBin = await ghStandIn(github);
   const runDir = await mkdtemp(join(tmpdir(), "infra-rehearsal-"));
   const before = new Set(await readdir(request.workspace));
