@@ -19,6 +19,11 @@ export interface MarkdownOptions {
   readonly ruleDocsUrl?: string;
   /** The previous run compared with this one (`compareRuns`): its totals and what changed join the charts. */
   readonly trend?: FindingsTrend;
+  /**
+   * Rows per table and resources in the failed section (default 300). GitHub refuses a job summary over 1 MiB, which a
+   * tenant's one row per resource would pass; the rest is counted, and every finding stays in the JSON report.
+   */
+  readonly maxRows?: number;
 }
 
 /**
@@ -62,21 +67,31 @@ export function renderMarkdown(report: AuditReport, options: MarkdownOptions = {
   );
   lines.push(...renderFindingsCharts(report, { trend: options.trend }));
 
+  const maxRows = options.maxRows ?? 300;
+  const more = (shown: number, total: number, what: string): string[] =>
+    total > shown ? ["", `_and ${total - shown} more ${what}: see the JSON report (\`--format json\`)_`] : [];
   if (resources.length > 0)
-    lines.push("", `### Resources (${resources.length})`, "", ...resourceTable(resources, labelOf));
+    lines.push(
+      "",
+      `### Resources (${resources.length})`,
+      "",
+      ...resourceTable(resources.slice(0, maxRows), labelOf),
+      ...more(Math.min(maxRows, resources.length), resources.length, "resources"),
+    );
 
   if (errors.length > 0) {
     lines.push("", `### Could not evaluate (${errors.length})`, "", "| resource | rule | reason |", "|---|---|---|");
-    for (const finding of errors) {
+    for (const finding of errors.slice(0, maxRows)) {
       lines.push(
         `| ${markdownCell(labelOf(finding.resourceId))} | ${rule(finding.ruleId)} | ${markdownCell(finding.message)} |`,
       );
     }
+    lines.push(...more(Math.min(maxRows, errors.length), errors.length, "checks that could not be evaluated"));
   }
 
   if (failing.length > 0) {
     lines.push("", `### Failed (${summary.byStatus.fail})`);
-    for (const resource of failing) {
+    for (const resource of failing.slice(0, maxRows)) {
       const fails = sorted(
         report.findings.filter(
           (finding) =>
@@ -96,6 +111,7 @@ export function renderMarkdown(report: AuditReport, options: MarkdownOptions = {
         lines.push(`| ${finding.severity} | ${rule(finding.ruleId)} | ${markdownCell(finding.message)} |`);
       }
     }
+    lines.push(...more(Math.min(maxRows, failing.length), failing.length, "failing resources"));
   }
 
   if (suppressed.length > 0) {
@@ -107,12 +123,12 @@ export function renderMarkdown(report: AuditReport, options: MarkdownOptions = {
       "| resource | severity | rule | justification | expires |",
       "|---|---|---|---|---|",
     );
-    for (const finding of suppressed) {
+    for (const finding of suppressed.slice(0, maxRows)) {
       lines.push(
         `| ${markdownCell(labelOf(finding.resourceId))} | ${finding.severity} | ${rule(finding.ruleId)} | ${markdownCell(finding.suppression?.justification ?? "")} | ${finding.suppression?.expires ?? ""} |`,
       );
     }
-    lines.push("", "</details>");
+    lines.push(...more(Math.min(maxRows, suppressed.length), suppressed.length, "suppressed"), "", "</details>");
   }
 
   if (resources.length > 0) {
@@ -123,9 +139,10 @@ export function renderMarkdown(report: AuditReport, options: MarkdownOptions = {
       "",
       "| resource | id |",
       "|---|---|",
-      ...resources.map(
-        (resource) => `| ${markdownCell(labelOf(resource.resourceId))} | ${markdownCode(resource.resourceId)} |`,
-      ),
+      ...resources
+        .slice(0, maxRows)
+        .map((resource) => `| ${markdownCell(labelOf(resource.resourceId))} | ${markdownCode(resource.resourceId)} |`),
+      ...more(Math.min(maxRows, resources.length), resources.length, "resource ids"),
       "",
       "</details>",
     );

@@ -93,3 +93,17 @@ describe("renderMarkdown with charts", () => {
     for (const block of blocks) expect(await parseMermaid(block)).toMatch(/^(pie|xychart)$/);
   });
 });
+
+describe("renderMarkdown of a tenant", () => {
+  it("stays under GitHub's 1 MiB job summary limit, counting what it leaves to the JSON report", () => {
+    const findings = Array.from({ length: 20_000 }, (_, index) =>
+      finding("storage.tls", "high", `account${String(index).padStart(5, "0")}`),
+    );
+    const markdown = renderMarkdown(report(findings));
+    expect(Buffer.byteLength(markdown)).toBeLessThan(1024 * 1024);
+    expect(markdown).toContain("### Resources (20000)");
+    expect(markdown).toContain("_and 19700 more resources: see the JSON report (`--format json`)_");
+    expect(markdown).toContain("_and 19700 more failing resources");
+    expect(markdown).toContain("> 20000 resources, 20000 checks: 20000 failed (20000 high)");
+  }, 60_000);
+});
