@@ -8,7 +8,12 @@ export interface RunReport {
   auditMs: number;
   resourcesRead: number;
   unevaluated: number;
+  /** Peak RSS when the audit was done, before its findings were written as a JSON report. */
+  auditRssKiB: number;
+  /** Peak RSS of the whole process, the JSON report included. */
   maxRssKiB: number;
+  /** CPU time of the process, user + system. */
+  cpuMs: number;
   pacer: { paced: number; waitedMs: number };
 }
 

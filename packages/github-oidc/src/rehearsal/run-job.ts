@@ -71,7 +71,7 @@ export async function runJob(run: JobRun): Promise<JobResult> {
         const detail = await (artifactAction === "upload" ? uploadArtifact : downloadArtifact)(run.artifactRun, inputs);
         record({ status: "succeeded", detail });
       } catch (error) {
-        status.failed = true;
+        if (!step.continueOnError) status.failed = true;
         record({ status: "failed", detail: (error as Error).message });
       }
       continue;
