@@ -168,4 +168,24 @@ describe("a pull request, then its merge", () => {
     const account = await storage().storageAccounts.getProperties("rg-dev-app", "devappassets");
     expect(account.minimumTlsVersion).toBe("TLS1_2");
   }, 600_000);
+
+  it("a fork's pull request gets no ID token: its plan cannot sign in, and no plan is kept for the merge", async () => {
+    const fork = 13;
+    const head = "d".repeat(40);
+    const result = await rehearse("plan", {
+      pullRequest: { number: fork, headSha: head, baseSha: root ?? "" },
+      fromFork: true,
+    });
+    expect(result.ok).toBe(false);
+    const plans = result.jobs.filter((job) => job.job === "plan");
+    expect(plans.map((job) => [job.subject, step(job, "Plan")])).toEqual([
+      [undefined, "failed"],
+      [undefined, "failed"],
+    ]);
+    expect(log).toContain("GitHub Actions OIDC is not available to this job");
+    // Its token is read-only too: not even the comment saying the plan failed gets through.
+    expect(plans.map((job) => step(job, "Comment on the pull request"))).toEqual(["failed", "failed"]);
+    expect(await github.comments(fork)).toEqual([]);
+    expect((await github.artifacts()).filter((artifact) => artifact.headSha === head)).toEqual([]);
+  }, 600_000);
 });

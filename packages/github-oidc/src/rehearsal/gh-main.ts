@@ -43,6 +43,10 @@ async function api(github: RehearsalGitHub, args: string[]): Promise<void> {
   }
   if (path === undefined) fail("gh api: a path is required");
   const verb = method ?? (Object.keys(fields).length > 0 ? "POST" : "GET");
+  // A fork's pull request runs with a read-only GITHUB_TOKEN, whatever `permissions:` asks for.
+  if (verb !== "GET" && process.env.REHEARSAL_GITHUB_READ_ONLY === "true") {
+    fail("gh: Resource not accessible by integration (HTTP 403)");
+  }
   const answer = await github.api(verb, path as string, fields);
   if (answer === undefined) fail(`gh api (rehearsal): ${verb} ${path} is not a route the rehearsal covers`);
   const { status, body } = answer as { status: number; body: unknown };

@@ -247,6 +247,7 @@ function stepEnvironment(
     RUNNER_TEMP: runDir,
     // GitHub's side: the `gh` above serves the few API calls the workflows make from here.
     REHEARSAL_GITHUB_DIR: github.dir,
+    ...(trigger.fromFork ? { REHEARSAL_GITHUB_READ_ONLY: "true" } : {}),
     // The emulator in place of Azure: its endpoints (a custom cloud) and its CA.
     AZURE_AUTHORITY_HOST: request.emulator.url,
     AZURE_RESOURCE_MANAGER_ENDPOINT: request.emulator.url,
