@@ -1,5 +1,6 @@
 import { SUPPRESSION_EXPIRED_RULE_ID, suppressionExpiredRule } from "./apply-suppressions.ts";
 import type { Finding } from "./finding.ts";
+import type { ReportShard } from "./report-shard.ts";
 import type { RuleMetadata } from "./rule.ts";
 
 /** What every reporter renders: the rules that ran and the findings, after suppressions. */
@@ -7,6 +8,8 @@ export interface AuditReport {
   readonly rules: readonly RuleMetadata[];
   readonly findings: readonly Finding[];
   readonly tool?: { readonly name: string; readonly version: string; readonly informationUri?: string };
+  /** Set when the report is one shard of a split audit (`pnpm run audit -- --shard I/N`). */
+  readonly shard?: ReportShard;
 }
 
 export const DEFAULT_TOOL = {

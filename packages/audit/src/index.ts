@@ -5,14 +5,26 @@ export type { ArmResource, AuditedResource, RelatedDocument } from "./audited-re
 export { readable, unreadable } from "./audited-resource.ts";
 export type { CheckResult, CheckStatus, Evidence } from "./check-result.ts";
 export { fail, notApplicable, pass } from "./check-result.ts";
+export { compareRuns, type FindingsTrend } from "./compare-runs.ts";
 export { deleteLockVerdict, type ManagementLock } from "./delete-lock-verdict.ts";
 export { appliesTo, evaluateRule, evaluateRules, unreadableResourceFindings } from "./evaluate-rules.ts";
 export type { AuditExitCode, ExitPolicy } from "./exit-code.ts";
 export { AUDIT_EXIT_CODES, auditExitCode } from "./exit-code.ts";
 export type { AppliedSuppression, Finding, FindingStatus } from "./finding.ts";
+export {
+  type MergedAudit,
+  type MergeInput,
+  type MergeOptions,
+  mergeReports,
+  REPORT_MISSING_RULE_ID,
+  reportMissingRule,
+} from "./merge-reports.ts";
+export { AuditReportFileError, parseJsonReport } from "./parse-json-report.ts";
 export { isAbsent, propertyAt } from "./property-path.ts";
 export { readSuppressionFile } from "./read-suppression-file.ts";
 export { RelatedDocumentError } from "./related-document-error.ts";
+export type { ReportShard } from "./report-shard.ts";
+export { type FindingsChartOptions, renderFindingsCharts } from "./reporters/render-findings-charts.ts";
 export { renderJson } from "./reporters/render-json.ts";
 export { renderJunit } from "./reporters/render-junit.ts";
 export { renderMarkdown } from "./reporters/render-markdown.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateTemplate } from "../src/rehearsal/expressions.ts";
+import { evaluateString, evaluateTemplate } from "../src/rehearsal/expressions.ts";
 
 const contexts = {
   github: {},
@@ -13,6 +13,7 @@ const contexts = {
   env: {},
   runner: {},
   job: {},
+  inputs: {},
 } as unknown as Parameters<typeof evaluateTemplate>[1];
 
 describe("evaluateTemplate", () => {
@@ -26,5 +27,20 @@ describe("evaluateTemplate", () => {
   it("replaces embedded expressions in strings inside lists", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template placeholder
     expect(evaluateTemplate(["plan-${{ needs.changes.result }}"], contexts)).toEqual(["plan-success"]);
+  });
+});
+
+describe("evaluateString", () => {
+  it.each([
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template placeholder
+    ["${{ steps.merged.outputs.head-sha }}", ""],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template placeholder
+    ["${{ inputs.environment }}", ""],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template placeholder
+    ["${{ inputs.shards || '4' }}", "4"],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a template placeholder
+    ["${{ toJSON(needs.changes.result) }}", '"success"'],
+  ])("%s in a string place is %j, as GitHub renders it", (template, expected) => {
+    expect(evaluateString(template, contexts)).toBe(expected);
   });
 });

@@ -14,6 +14,7 @@ interface Step {
 }
 interface Job {
   environment?: string | { name: string };
+  concurrency?: { group: string; "cancel-in-progress"?: boolean };
   permissions?: Record<string, string>;
   env?: Record<string, string>;
   steps: Step[];
@@ -27,7 +28,8 @@ interface Workflow {
 const text = (name: string) => readFileSync(join(workflowDir, `${name}.yml`), "utf8");
 const workflow = (name: string) => parse(text(name)) as Workflow;
 const jobs = (name: string) => Object.entries(workflow(name).jobs);
-const signsIn = (job: Job) => job.env?.AZURE_CLIENT_ID !== undefined;
+// A job signs in with the identity in its env, or (the audit's shard listing) with each split's in turn.
+const signsIn = (job: Job) => job.env?.AZURE_CLIENT_ID !== undefined || job.env?.GITHUB_VARS !== undefined;
 
 describe.each(names)("%s.yml", (name) => {
   it("grants nothing at the top and declares each job's permissions; id-token: write only where a job signs in", () => {
@@ -54,7 +56,8 @@ describe.each(names)("%s.yml", (name) => {
       for (const step of job.steps.filter((entry) => entry.uses))
         expect(step.uses).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
       const node = job.steps.find((step) => step.uses?.startsWith("actions/setup-node@"));
-      expect(node?.with).toEqual({ "node-version": 24, cache: "pnpm" });
+      if (job.steps.some((step) => step.run?.includes("pnpm install")))
+        expect(node?.with).toEqual({ "node-version": 24, cache: "pnpm" });
     }
   });
 
@@ -70,15 +73,47 @@ describe.each(names)("%s.yml", (name) => {
 });
 
 describe("which job gets which identity", () => {
-  it("provision: the apply job runs in environment prod, never two at once, with the bootstrap's environment variables", () => {
-    const [[, job] = []] = jobs("provision") as [string, Job][];
-    expect(job?.environment).toBe("prod");
-    expect(job?.permissions).toEqual({ "id-token": "write", contents: "read" });
-    expect(job?.env?.AZURE_CLIENT_ID).toBe(["$", "{{ vars.AZURE_CLIENT_ID }}"].join(""));
-    expect(workflow("provision").concurrency).toEqual({ group: "provision-prod", "cancel-in-progress": false });
-    expect(job?.steps.map((step) => step.run).filter(Boolean)).toContain(
-      "pnpm run provision -- --env prod --yes --confirm-env prod",
-    );
+  const provision = workflow("provision").jobs;
+
+  it("provision: both jobs that apply run in the environment they apply, one at a time per environment", () => {
+    for (const name of ["provision", "apply-replan"]) {
+      const job = provision[name];
+      expect(job?.environment).toBe(["$", "{{ matrix.environment }}"].join(""));
+      expect(job?.concurrency).toEqual({
+        group: ["provision-$", "{{ matrix.environment }}"].join(""),
+        "cancel-in-progress": false,
+      });
+      expect(job?.permissions?.["id-token"]).toBe("write");
+      expect(job?.env?.AZURE_CLIENT_ID).toBe(["$", "{{ vars.AZURE_CLIENT_ID }}"].join(""));
+      expect(
+        job?.steps.some((step) =>
+          /pnpm run provision -- --env "\$ENVIRONMENT" --plan .* --yes --confirm-env "\$ENVIRONMENT"/.test(
+            step.run ?? "",
+          ),
+        ),
+      ).toBe(true);
+    }
+    expect(workflow("provision").concurrency).toEqual({
+      group: ["provision-$", "{{ github.ref }}"].join(""),
+      "cancel-in-progress": false,
+    });
+  });
+
+  it("provision: what runs outside an environment gets no ID token and cannot apply", () => {
+    for (const name of ["changes", "approvals"]) {
+      expect(provision[name]?.environment).toBeUndefined();
+      expect(provision[name]?.permissions?.["id-token"]).toBeUndefined();
+      expect(provision[name]?.steps.some((step) => step.run?.includes("pnpm run provision"))).toBe(false);
+    }
+  });
+
+  it("provision: a saved plan is applied only with --plan (re-checked), never a fresh plan straight away", () => {
+    const applies = Object.values(provision)
+      .flatMap((job) => job.steps)
+      .map((step) => step.run ?? "")
+      .filter((run) => run.includes("pnpm run provision"));
+    expect(applies.length).toBe(2);
+    for (const run of applies) expect(run).toContain("--plan");
   });
 
   it("plan: only on pull requests, no environment, the read identity, allowed to comment", () => {
@@ -87,15 +122,20 @@ describe("which job gets which identity", () => {
     expect(plan?.environment).toBeUndefined();
     expect(plan?.permissions).toEqual({ "id-token": "write", contents: "read", "pull-requests": "write" });
     expect(plan?.env?.AZURE_CLIENT_ID).toContain("AZURE_READER_CLIENT_ID_");
+    const keep = plan?.steps.find((step) => step.uses?.startsWith("actions/upload-artifact@"));
+    expect(keep?.with?.name).toBe(
+      ["plan-$", "{{ matrix.environment }}-$", "{{ github.event.pull_request.head.sha }}"].join(""),
+    );
   });
 
-  it("audit: scheduled, the read identity, SARIF uploaded to code scanning", () => {
+  it("audit: scheduled, read identities only, each shard's SARIF uploaded to code scanning", () => {
     expect(Object.keys(parse(text("audit")).on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    for (const [, job] of jobs("audit")) expect(job.environment).toBeUndefined();
     const audit = workflow("audit").jobs.audit;
-    expect(audit?.environment).toBeUndefined();
     expect(audit?.permissions).toEqual({ "id-token": "write", contents: "read", "security-events": "write" });
     const upload = audit?.steps.find((step) => step.uses?.startsWith("github/codeql-action/upload-sarif@"));
     expect(upload?.with?.sarif_file).toBe("audit.sarif");
     expect(audit?.steps.some((step) => step.run?.includes("--format sarif --output audit.sarif"))).toBe(true);
+    expect(workflow("audit").jobs.merge?.permissions?.["id-token"]).toBeUndefined();
   });
 });

@@ -46,6 +46,7 @@ export { PlanFileError } from "./plan-file-error.ts";
 export { PlanNotApplicableError } from "./plan-not-applicable-error.ts";
 export type { PropertyChange } from "./property-change.ts";
 export { type PlanJson, type PlanJsonChange, renderPlanJson } from "./render-plan-json.ts";
+export { type RenderMermaidOptions, renderPlanMermaid } from "./render-plan-mermaid.ts";
 export { type RenderTextOptions, renderPlanText } from "./render-plan-text.ts";
 export type { DiffRules, KindRules, ReadLiveRequest, ResourceKind } from "./resource-kind.ts";
 export {

@@ -1,45 +1,12 @@
 // `pnpm --filter @infra/storage bench`: the storage audit over 2,000 accounts in 4 subscriptions with the emulator's
 // real ARM read limits (250 burst, 25/s per subscription and principal). Prints the wall time, the bound those limits
 // imply, their ratio (target <= 1.25), the share of 429s (target <= 1%) and unevaluated accounts (must be 0).
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { startEmulator } from "@infra/emulator";
+import { runAuditProcess } from "./run-audit-process.ts";
 import { estateSeed, estateSubscriptions } from "./seed-estate.ts";
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS_COUNT ?? "4");
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? "2000");
-const runner = fileURLToPath(new URL("./audit-run.ts", import.meta.url));
-
-interface RunReport {
-  auditMs: number;
-  resourcesRead: number;
-  unevaluated: number;
-  pacer: { paced: number; waitedMs: number };
-}
-
-function runAudit(env: Record<string, string>, subscriptionIds: readonly string[]): Promise<RunReport> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx/esm", runner], {
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        ...env,
-        BENCH_SUBSCRIPTIONS: subscriptionIds.join(","),
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let stdout = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0
-        ? resolve(JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as RunReport)
-        : reject(new Error(`audit exited ${code}`)),
-    );
-  });
-}
 
 const subscriptionIds = estateSubscriptions(SUBSCRIPTIONS);
 const emulator = await startEmulator();
@@ -48,7 +15,7 @@ try {
   const config = await emulator.admin.config({ throttling: { enabled: true } }); // refills every bucket
   await emulator.admin.clearRequests();
 
-  const report = await runAudit(emulator.env("ops"), subscriptionIds);
+  const report = await runAuditProcess(emulator.env("ops"), subscriptionIds);
 
   const reads = (await emulator.admin.requests()).filter(
     (entry) => entry.method === "GET" && entry.path.startsWith("/subscriptions/"),

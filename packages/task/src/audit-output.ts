@@ -4,6 +4,7 @@ import type { ParseArgsOptionsConfig } from "node:util";
 import {
   type AuditReport,
   auditExitCode,
+  type FindingsTrend,
   isAtOrAbove,
   isSeverity,
   RULE_DOCS_PATH,
@@ -105,6 +106,8 @@ export interface AuditRenderOptions {
   readonly ruleDocsUrl?: string;
   /** Required for `sarif`: see `sarifOptions`. */
   readonly sarif?: SarifOptions;
+  /** Markdown only: the trend against a previous run (`--previous`). */
+  readonly trend?: FindingsTrend | undefined;
 }
 
 export function renderAuditReport(report: AuditReport, format: AuditFormat, options: AuditRenderOptions): string {
@@ -115,7 +118,7 @@ export function renderAuditReport(report: AuditReport, format: AuditFormat, opti
       if (options.sarif === undefined) throw new Error("a SARIF report needs the files its results point into");
       return renderSarif(report, options.sarif);
     case "markdown":
-      return renderMarkdown(report, { ruleDocsUrl: options.ruleDocsUrl });
+      return renderMarkdown(report, { ruleDocsUrl: options.ruleDocsUrl, trend: options.trend });
     case "junit":
       return renderJunit(report);
     default:
@@ -170,12 +173,14 @@ export async function finishAudit<O extends ParseArgsOptionsConfig>(
   output: string | undefined,
   repoRoot?: string,
   audited?: AuditedEnvironment,
+  trend?: FindingsTrend,
 ) {
   const onTerminal = flags.format === "table" && !output;
   const text = renderAuditReport(report, flags.format, {
     color: onTerminal && shouldUseColor(run.stdout, run.env),
     width: onTerminal && run.stdout.isTTY === true ? process.stdout.columns : undefined,
     ruleDocsUrl: ruleDocsUrl(run.env, repoRoot, output ? dirname(output) : process.cwd()),
+    trend,
     ...(flags.format === "sarif" ? { sarif: await sarifOptions(repoRoot ?? PACKAGE_REPO_ROOT, flags, audited) } : {}),
   });
   if (output) await writeFile(output, text.endsWith("\n") ? text : `${text}\n`);
@@ -183,7 +188,7 @@ export async function finishAudit<O extends ParseArgsOptionsConfig>(
   const summary = summarizeFindings(report.findings);
   if (!onTerminal) run.stderr.write(`${summaryLine(summary)}${output ? ` (report: ${output})` : ""}\n`);
   if (isGitHubActions(run.env)) {
-    appendStepSummary(renderMarkdown(report, { ruleDocsUrl: ruleDocsUrl(run.env, repoRoot, process.cwd()) }), {
+    appendStepSummary(renderMarkdown(report, { ruleDocsUrl: ruleDocsUrl(run.env, repoRoot, process.cwd()), trend }), {
       env: run.env,
     });
   }

@@ -1,8 +1,11 @@
 import { appendStepSummary, isGitHubActions, setOutput } from "@infra/cli";
-import { type Plan, renderPlanText, summarizePlan } from "@infra/plan";
+import { hasPendingChanges, type Plan, renderPlanMermaid, renderPlanText, summarizePlan } from "@infra/plan";
 import { type ApplyReport, applySummary } from "./apply-report.ts";
 
-/** Markdown for a GitHub job summary or PR comment: the plan as a diff block, so + / - / ~ lines are coloured. */
+/**
+ * Markdown for a GitHub job summary or PR comment: a Mermaid diagram of the changes and what waits for what (when
+ * there are changes or problems), then the plan as a diff block, so + / - / ~ lines are coloured.
+ */
 export function planMarkdown(plan: Plan): string {
   const summary = summarizePlan(plan);
   const text = renderPlanText(plan, { color: false })
@@ -12,9 +15,14 @@ export function planMarkdown(plan: Plan): string {
       line.replace(/^(\s+)([+~-])/, (_all, space: string, sign: string) => `${sign === "~" ? "!" : sign}${space}`),
     )
     .join("\n");
+  const diagram =
+    hasPendingChanges(plan) || plan.problems.length > 0
+      ? ["```mermaid", renderPlanMermaid(plan).trimEnd(), "```", ""]
+      : [];
   return [
     `### Plan for \`${plan.environment}\`: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete`,
     "",
+    ...diagram,
     "```diff",
     text,
     "```",

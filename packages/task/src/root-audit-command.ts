@@ -1,6 +1,7 @@
 import { type AuditReport, applySuppressions, DEFAULT_TOOL } from "@infra/audit";
 import { defineCommand } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
+import { auditFanOut, auditFanOutOptions, auditFanOutUsage, trendOf, writeJsonCopy } from "./audit-fan-out.ts";
 import { auditedEnvironment, auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
 import { defaultSuppressionFile, loadSuppressions } from "./audit-suppressions.ts";
 import { checkSubscriptionIds, checkWritable } from "./checked-inputs.ts";
@@ -14,8 +15,9 @@ export function rootAuditCommand(repoRoot: string) {
   return defineCommand({
     name: "audit",
     summary: "Audit what is deployed (owned by this repo or not) against the secure baseline; one combined report.",
-    usage: auditUsage,
-    options: auditOptions,
+    usage: `${auditUsage}\n${auditFanOutUsage}`,
+    options: { ...auditOptions, ...auditFanOutOptions },
+    allowPositionals: true,
     async run(run) {
       // Every flag and file is checked here: a problem exits 2 before any task starts or any request is made.
       const flags = parseAuditFlags(run.values, run.flags.json);
@@ -29,6 +31,9 @@ export function rootAuditCommand(repoRoot: string) {
         run.flags.env || run.flags.envFile
           ? await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile })
           : undefined;
+      const audited = auditedEnvironment(environment, run.flags.envFile, process.cwd());
+      const fanOut = await auditFanOut({ run, values: run.values, flags, environment, audited, repoRoot });
+      if (fanOut.done) return fanOut.outcome;
       const results = await withTaskSession(
         {
           turboTask: "audit",
@@ -43,7 +48,7 @@ export function rootAuditCommand(repoRoot: string) {
             Promise.all(
               session.runtimes.map((runtime) =>
                 runtime.audit({
-                  subscriptions: run.values.subscription,
+                  subscriptions: fanOut.shard?.subscriptions ?? run.values.subscription,
                   resourceGroup: run.values["resource-group"],
                 }),
               ),
@@ -56,10 +61,11 @@ export function rootAuditCommand(repoRoot: string) {
         tool: DEFAULT_TOOL,
         rules: results.flatMap((result) => result.rules),
         findings: results.flatMap((result) => result.findings),
+        ...(fanOut.shard ? { shard: fanOut.shard } : {}),
       };
       const report = { ...combined, findings: applySuppressions(combined.findings, suppressions, new Date()) };
-      const audited = auditedEnvironment(environment, run.flags.envFile, process.cwd());
-      return finishAudit(run, report, flags, run.values.output, repoRoot, audited);
+      await writeJsonCopy(run.values["also-json"], report);
+      return finishAudit(run, report, flags, run.values.output, repoRoot, audited, trendOf(fanOut.previous, report));
     },
   });
 }

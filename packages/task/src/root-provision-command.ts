@@ -8,6 +8,7 @@ import { forwardedFlags } from "./forwarded-flags.ts";
 import { planEnvironment } from "./plan-environment.ts";
 import { applyWithConfirmation, parseConcurrency } from "./root-apply-flow.ts";
 import { deletesAndProtection } from "./safety-usage.ts";
+import { markStalePlan } from "./stale-plan-output.ts";
 import { withTaskSession } from "./task-session.ts";
 
 const sharedUsage = `  --yes                 apply without asking (required without a terminal)
@@ -78,7 +79,7 @@ ${deletesAndProtection}`,
             deadlines,
           });
         },
-      );
+      ).catch(markStalePlan(run.env));
     },
   });
 }

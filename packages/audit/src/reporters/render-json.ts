@@ -6,6 +6,7 @@ export function renderJson(report: AuditReport): string {
   return `${JSON.stringify(
     {
       schemaVersion: 1,
+      ...(report.shard ? { shard: report.shard } : {}),
       summary: summarizeFindings(report.findings),
       rules: [...rulesById(report).values()],
       findings: report.findings,

@@ -1,8 +1,10 @@
 import type { AuditReport } from "../audit-report.ts";
+import type { FindingsTrend } from "../compare-runs.ts";
 import type { Finding } from "../finding.ts";
 import { SEVERITIES, severityRank } from "../severity.ts";
 import { summarizeFindings, summaryLine } from "../summarize-findings.ts";
 import { markdownCell, markdownCode } from "./markdown-text.ts";
+import { renderFindingsCharts } from "./render-findings-charts.ts";
 import { resourceLabels } from "./resource-label.ts";
 import { ruleDocsAnchor } from "./rule-docs-anchor.ts";
 import { type ResourceSummary, summarizeResources } from "./summarize-resources.ts";
@@ -15,10 +17,18 @@ export interface MarkdownOptions {
    * summary it must be absolute, e.g. `https://github.com/<owner>/<repo>/blob/<sha>/docs/audit-rules.md`.
    */
   readonly ruleDocsUrl?: string;
+  /** The previous run compared with this one (`compareRuns`): its totals and what changed join the charts. */
+  readonly trend?: FindingsTrend;
+  /**
+   * Rows per table and resources in the failed section (default 300). GitHub refuses a job summary over 1 MiB, which a
+   * tenant's one row per resource would pass; the rest is counted, and every finding stays in the JSON report.
+   */
+  readonly maxRows?: number;
 }
 
 /**
- * GitHub-flavoured Markdown for `$GITHUB_STEP_SUMMARY`: verdict, fails by severity, one row per resource (so what
+ * GitHub-flavoured Markdown for `$GITHUB_STEP_SUMMARY`: verdict, fails by severity (a table, then Mermaid charts by
+ * severity and by rule, and the trend against a previous run when given), one row per resource (so what
  * passes shows too), then what could not be evaluated, the fails grouped by resource, and suppressions and full
  * resource ids folded away. Resources appear by short name (`rg/account`); full ARM ids would crowd the tables.
  */
@@ -55,22 +65,33 @@ export function renderMarkdown(report: AuditReport, options: MarkdownOptions = {
     `|---|${SEVERITIES.map(() => "---:").join("|")}|`,
     `| **${summary.byStatus.fail}** | ${SEVERITIES.map((severity) => summary.failedBySeverity[severity]).join(" | ")} |`,
   );
+  lines.push(...renderFindingsCharts(report, { trend: options.trend }));
 
+  const maxRows = options.maxRows ?? 300;
+  const more = (shown: number, total: number, what: string): string[] =>
+    total > shown ? ["", `_and ${total - shown} more ${what}: see the JSON report (\`--format json\`)_`] : [];
   if (resources.length > 0)
-    lines.push("", `### Resources (${resources.length})`, "", ...resourceTable(resources, labelOf));
+    lines.push(
+      "",
+      `### Resources (${resources.length})`,
+      "",
+      ...resourceTable(resources.slice(0, maxRows), labelOf),
+      ...more(Math.min(maxRows, resources.length), resources.length, "resources"),
+    );
 
   if (errors.length > 0) {
     lines.push("", `### Could not evaluate (${errors.length})`, "", "| resource | rule | reason |", "|---|---|---|");
-    for (const finding of errors) {
+    for (const finding of errors.slice(0, maxRows)) {
       lines.push(
         `| ${markdownCell(labelOf(finding.resourceId))} | ${rule(finding.ruleId)} | ${markdownCell(finding.message)} |`,
       );
     }
+    lines.push(...more(Math.min(maxRows, errors.length), errors.length, "checks that could not be evaluated"));
   }
 
   if (failing.length > 0) {
     lines.push("", `### Failed (${summary.byStatus.fail})`);
-    for (const resource of failing) {
+    for (const resource of failing.slice(0, maxRows)) {
       const fails = sorted(
         report.findings.filter(
           (finding) =>
@@ -90,6 +111,7 @@ export function renderMarkdown(report: AuditReport, options: MarkdownOptions = {
         lines.push(`| ${finding.severity} | ${rule(finding.ruleId)} | ${markdownCell(finding.message)} |`);
       }
     }
+    lines.push(...more(Math.min(maxRows, failing.length), failing.length, "failing resources"));
   }
 
   if (suppressed.length > 0) {
@@ -101,12 +123,12 @@ export function renderMarkdown(report: AuditReport, options: MarkdownOptions = {
       "| resource | severity | rule | justification | expires |",
       "|---|---|---|---|---|",
     );
-    for (const finding of suppressed) {
+    for (const finding of suppressed.slice(0, maxRows)) {
       lines.push(
         `| ${markdownCell(labelOf(finding.resourceId))} | ${finding.severity} | ${rule(finding.ruleId)} | ${markdownCell(finding.suppression?.justification ?? "")} | ${finding.suppression?.expires ?? ""} |`,
       );
     }
-    lines.push("", "</details>");
+    lines.push(...more(Math.min(maxRows, suppressed.length), suppressed.length, "suppressed"), "", "</details>");
   }
 
   if (resources.length > 0) {
@@ -117,9 +139,10 @@ export function renderMarkdown(report: AuditReport, options: MarkdownOptions = {
       "",
       "| resource | id |",
       "|---|---|",
-      ...resources.map(
-        (resource) => `| ${markdownCell(labelOf(resource.resourceId))} | ${markdownCode(resource.resourceId)} |`,
-      ),
+      ...resources
+        .slice(0, maxRows)
+        .map((resource) => `| ${markdownCell(labelOf(resource.resourceId))} | ${markdownCode(resource.resourceId)} |`),
+      ...more(Math.min(maxRows, resources.length), resources.length, "resource ids"),
       "",
       "</details>",
     );

@@ -41,6 +41,8 @@ export interface StartEmulatorOptions {
   config?: ConfigPatch;
   /** Apply the default seed on start (default true; ignored when state was loaded from stateDir). */
   seed?: boolean;
+  /** Requests `GET /_emulator/requests` keeps, the oldest dropped first (default 20,000; a big bench needs more). */
+  requestLogCapacity?: number;
 }
 
 export interface Emulator {
@@ -97,7 +99,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   for (const provider of providers) routes.add(provider.routes);
   const throttler = new Throttler();
   const faults = new FaultInjector();
-  const log = new RequestLog();
+  const log = new RequestLog(options.requestLogCapacity);
   const persistence = options.stateDir ? new StatePersistence(options.stateDir, state) : undefined;
   const configure = () => {
     if (options.config) state.config = mergeConfig(state.config, options.config) as EmulatorConfig;

@@ -53,8 +53,10 @@ export function evaluateTemplate(
   );
 }
 
+/** A value in a string place (env, `with:`, a script): null, as a missing output or input, is '' there, as in GitHub. */
 export function evaluateString(value: string, contexts: ExpressionContexts): string {
   const result = evaluateTemplate(value, contexts);
+  if (result === null || result === undefined) return "";
   return typeof result === "string" ? result : JSON.stringify(result);
 }
 

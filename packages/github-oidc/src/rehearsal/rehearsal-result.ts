@@ -19,13 +19,19 @@ export interface JobResult {
   /** What the steps wrote to $GITHUB_STEP_SUMMARY. */
   summary: string;
   failed: boolean;
+  /** Not started: its GitHub environment's required reviewers have not approved it. */
+  waiting?: boolean | undefined;
 }
 
 export interface RehearsalResult {
   workflow: string;
   event: string;
+  /** `github.run_id`: artifacts of this run are kept under it in the rehearsal's GitHub. */
+  runId: number;
   jobs: JobResult[];
-  /** Files the steps left in the workspace, moved to `runDir` so the checkout stays as it was. */
+  /** Jobs waiting for approval, as `job (environment)`; what needs them did not start either. */
+  waiting: string[];
+  /** Files each job left in the workspace, moved to `runDir/<job>-<matrix values>/` so the checkout stays as it was. */
   artifacts: string[];
   runDir: string;
   ok: boolean;
@@ -35,7 +41,8 @@ export function renderRehearsal(result: RehearsalResult): string {
   const lines = [`rehearsal of ${result.workflow} (${result.event}):`];
   for (const job of result.jobs) {
     const matrix = job.matrix ? ` ${JSON.stringify(job.matrix)}` : "";
-    lines.push(`  job ${job.job}${matrix}${job.subject ? ` as ${job.subject}` : ""}: ${job.failed ? "FAILED" : "ok"}`);
+    const verdict = job.waiting ? `waiting for approval in ${job.environment}` : job.failed ? "FAILED" : "ok";
+    lines.push(`  job ${job.job}${matrix}${job.subject ? ` as ${job.subject}` : ""}: ${verdict}`);
     for (const step of job.steps) {
       const detail = step.detail ? ` - ${step.detail}` : "";
       lines.push(`    ${step.status.padEnd(9)} ${step.step}${detail}`);
@@ -43,8 +50,10 @@ export function renderRehearsal(result: RehearsalResult): string {
   }
   if (result.artifacts.length > 0) lines.push(`  files kept in ${result.runDir}: ${result.artifacts.join(", ")}`);
   lines.push(
-    result.ok ? "Rehearsal passed." : "Rehearsal failed.",
-    "Not covered: the runner itself, `uses:` actions (checkout, setup, upload-sarif: its file is checked), calls to GitHub's API, GitHub's environment protection rules.",
+    result.ok
+      ? `Rehearsal passed${result.waiting.length > 0 ? `; waiting for approval: ${result.waiting.join(", ")}` : ""}.`
+      : "Rehearsal failed.",
+    "Not covered: the runner itself, `uses:` actions other than upload/download-artifact (checkout and setup are this checkout; upload-sarif: its file is checked), GitHub's API beyond the calls the workflows make (served by a local stand-in).",
   );
   return lines.join("\n");
 }

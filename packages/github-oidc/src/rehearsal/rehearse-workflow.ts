@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rename } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { connectAzure } from "@infra/auth";
@@ -8,8 +8,17 @@ import { applyBootstrap } from "../apply-bootstrap.ts";
 import { planBootstrap } from "../bootstrap-plan.ts";
 import { type GitHubRepository, githubSubject } from "../github-subject.ts";
 import type { GitHubVariable } from "../github-variables.ts";
-import { type ExpressionContexts, evaluateCondition, evaluateTemplate } from "./expressions.ts";
-import { type RehearsalEvent, rehearsalEvent, runClaimsFor } from "./rehearsal-event.ts";
+import type { ArtifactRun } from "./artifact-steps.ts";
+import { type ExpressionContexts, evaluateCondition, evaluateString, evaluateTemplate } from "./expressions.ts";
+import { RehearsalGitHub } from "./github-stand-in.ts";
+import {
+  eventPayload,
+  type RehearsalTrigger,
+  rehearsalEvent,
+  rehearsalTrigger,
+  runClaimsFor,
+  type TriggerOptions,
+} from "./rehearsal-event.ts";
 import type { JobResult, RehearsalResult } from "./rehearsal-result.ts";
 import { runJob } from "./run-job.ts";
 import { readWorkflow, type WorkflowJob } from "./workflow-file.ts";
@@ -25,6 +34,16 @@ export interface RehearsalRequest {
   /** Environments to bootstrap first (their identities and variables). */
   environments: readonly string[];
   event?: string | undefined;
+  /** The commit, pull request, previous head or inputs of the trigger (defaults otherwise). */
+  trigger?: TriggerOptions | undefined;
+  /** GitHub's side (pull requests, comments, artifacts), kept across rehearsals; a fresh one by default. */
+  github?: RehearsalGitHub | undefined;
+  /** GitHub environments with required reviewers: their jobs wait unless `approve` says yes. */
+  protectedEnvironments?: readonly string[] | undefined;
+  /** A reviewer's answer for a job in a protected environment (default: approve). */
+  approve?: ((job: string, environment: string) => boolean) | undefined;
+  /** Repository variables beyond the bootstrap's (an audit identity, say). */
+  variables?: readonly GitHubVariable[] | undefined;
   defaultBranch?: string | undefined;
   output: NodeJS.WritableStream;
   signal?: AbortSignal | undefined;
@@ -33,53 +52,105 @@ export interface RehearsalRequest {
 // Only what a runner's shell has anyway; nothing of the person's own Azure sign-in leaks into a rehearsed step.
 const PASSED_THROUGH = ["PATH", "HOME", "LANG", "USER", "SHELL", "TMPDIR", "NO_COLOR"];
 
+interface NeedResult {
+  outputs: Record<string, string>;
+  result: "success" | "failure" | "skipped" | "waiting";
+}
+
 /** Bootstraps the environments as the emulator's Owner, then runs the workflow's jobs in `needs` order. */
 export async function rehearseWorkflow(request: RehearsalRequest): Promise<RehearsalResult> {
   const workflow = await readWorkflow(request.workflowPath);
-  const event = rehearsalEvent(workflow.events, request.event);
   const defaultBranch = request.defaultBranch ?? "main";
-  const variables = await bootstrapEnvironments(request, defaultBranch);
+  const trigger = rehearsalTrigger(
+    rehearsalEvent(workflow.events, request.event),
+    request.trigger ?? {},
+    defaultBranch,
+  );
+  const variables = [...(await bootstrapEnvironments(request, defaultBranch)), ...(request.variables ?? [])];
+  const github = request.github ?? (await RehearsalGitHub.create());
+  const runId = await github.newId();
+  // A pull_request run is for a pull request GitHub knows: open it if the rehearsal's GitHub does not have it yet.
+  const pull = trigger.pullRequest;
+  if (pull && !(await github.state()).pulls.some((entry) => entry.number === pull.number)) {
+    await github.openPullRequest(pull);
+  }
+  const ghBin = await ghStandIn(github);
   const runDir = await mkdtemp(join(tmpdir(), "infra-rehearsal-"));
   const before = new Set(await readdir(request.workspace));
   const jobs: JobResult[] = [];
-  const needs: Record<string, { outputs: Record<string, string>; result: string }> = {};
+  const waiting: string[] = [];
+  const artifacts: string[] = [];
+  const needs: Record<string, NeedResult> = {};
   for (const job of jobOrder(workflow.jobs)) {
-    const contexts = sharedContexts(request, event, job, variables, needs, runDir);
-    if (!evaluateCondition(job.if, contexts, { failed: job.needs.some((name) => needs[name]?.result === "failure") })) {
+    if (job.needs.some((name) => needs[name]?.result === "waiting")) {
+      needs[job.id] = { outputs: {}, result: "waiting" };
+      continue;
+    }
+    const base = sharedContexts(request, trigger, job, variables, needs, runDir, runId, undefined);
+    const notSucceeded = job.needs.some((name) => needs[name]?.result !== "success");
+    if (!evaluateCondition(job.if, base, { failed: notSucceeded })) {
       needs[job.id] = { outputs: {}, result: "skipped" };
       continue;
     }
-    const claims = runClaimsFor(request.repository, event, job.environment, defaultBranch);
-    await request.emulator.admin.config({ github: claims });
-    const idToken = job.permissions["id-token"] === "write";
-    const runs = [];
-    for (const matrix of matrixCombinations(evaluateTemplate(job.matrix, contexts))) {
-      runs.push(
-        await runJob({
-          workflow,
-          job,
-          matrix,
-          contexts,
-          baseEnv: stepEnvironment(request, event, job, idToken, runDir),
-          workspace: request.workspace,
-          dir: runDir,
-          subject: idToken ? githubSubject(request.repository, subjectContext(event, job, defaultBranch)) : undefined,
-          output: request.output,
-          signal: request.signal,
-        }),
-      );
+    const runs: JobResult[] = [];
+    let held = false;
+    for (const matrix of matrixCombinations(evaluateTemplate(job.matrix, base))) {
+      const environment = job.environment
+        ? evaluateString(job.environment, { ...base, matrix: matrix ?? {} })
+        : undefined;
+      // A protected GitHub environment's job starts only once a required reviewer approves it.
+      if (environment && request.protectedEnvironments?.includes(environment)) {
+        if (!(request.approve?.(job.id, environment) ?? true)) {
+          held = true;
+          waiting.push(`${job.id} (${environment})`);
+          runs.push(waitingResult(job, matrix, environment));
+          continue;
+        }
+      }
+      await request.emulator.admin.config({ github: runClaimsFor(request.repository, trigger, environment, runId) });
+      // GitHub gives no ID token to a fork's pull request, whatever the workflow asks for.
+      const idToken = job.permissions["id-token"] === "write" && !trigger.fromFork;
+      const artifactRun: ArtifactRun = {
+        github,
+        runId,
+        headSha: trigger.pullRequest?.headSha ?? trigger.sha,
+        headBranch: trigger.pullRequest ? `feature-${trigger.pullRequest.number}` : defaultBranch,
+        fromFork: trigger.fromFork,
+        workspace: request.workspace,
+      };
+      const result = await runJob({
+        workflow,
+        job,
+        matrix,
+        environment,
+        contexts: sharedContexts(request, trigger, job, variables, needs, runDir, runId, environment),
+        baseEnv: stepEnvironment(request, trigger, job, idToken, runDir, runId, github, ghBin),
+        workspace: request.workspace,
+        dir: runDir,
+        subject: idToken
+          ? githubSubject(request.repository, subjectContext(trigger, environment, defaultBranch))
+          : undefined,
+        artifactRun,
+        output: request.output,
+        signal: request.signal,
+      });
+      runs.push(result);
+      // A runner gives each job a fresh checkout: what this one left moves out before the next starts.
+      artifacts.push(...(await moveLeftovers(request.workspace, before, join(runDir, legName(job.id, matrix)))));
     }
     jobs.push(...runs);
+    const ran = runs.filter((run) => !run.waiting);
     needs[job.id] = {
-      outputs: Object.assign({}, ...runs.map((run) => run.outputs)),
-      result: runs.some((run) => run.failed) ? "failure" : "success",
+      outputs: Object.assign({}, ...ran.map((run) => run.outputs)),
+      result: held ? "waiting" : ran.some((run) => run.failed) ? "failure" : "success",
     };
   }
-  const artifacts = await keepArtifacts(request, before, runDir);
   return {
     workflow: basename(request.workflowPath),
-    event,
+    event: trigger.event,
+    runId,
     jobs,
+    waiting,
     artifacts,
     runDir,
     ok: jobs.every((job) => !job.failed),
@@ -97,47 +168,64 @@ async function bootstrapEnvironments(request: RehearsalRequest, defaultBranch: s
   return variables;
 }
 
+/** A directory with a `gh` that answers from the rehearsal's GitHub, put first on every step's PATH. */
+async function ghStandIn(github: RehearsalGitHub): Promise<string> {
+  const bin = join(github.dir, "bin");
+  await mkdir(bin, { recursive: true });
+  const main = join(import.meta.dirname, "gh-main.ts");
+  await writeFile(join(bin, "gh"), `#!/usr/bin/env bash\nexec "${process.execPath}" "${main}" "$@"\n`);
+  await chmod(join(bin, "gh"), 0o755);
+  return bin;
+}
+
 function sharedContexts(
   request: RehearsalRequest,
-  event: RehearsalEvent,
+  trigger: RehearsalTrigger,
   job: WorkflowJob,
   variables: readonly GitHubVariable[],
-  needs: Record<string, unknown>,
+  needs: Record<string, NeedResult>,
   runDir: string,
+  runId: number,
+  environment: string | undefined,
 ): ExpressionContexts {
   // A job in a GitHub environment sees that environment's variables over the repository's.
   const visible = [
     ...variables.filter((variable) => !variable.environment),
-    ...variables.filter((variable) => variable.environment === job.environment),
+    ...variables.filter((variable) => environment !== undefined && variable.environment === environment),
   ];
   const repository = `${request.repository.owner}/${request.repository.name}`;
   return {
     github: {
-      event_name: event,
+      event_name: trigger.event,
       repository,
       repository_owner: request.repository.owner,
-      ref: event === "pull_request" ? "refs/pull/7/merge" : "refs/heads/main",
-      sha: "0000000000000000000000000000000000000000",
+      ref: trigger.ref,
+      sha: trigger.sha,
+      run_id: String(runId),
+      server_url: "https://github.com",
       token: "rehearsal-token",
       workspace: request.workspace,
       job: job.id,
-      event: event === "pull_request" ? { pull_request: { number: 7, base: { sha: "HEAD~1" } } } : {},
+      event: eventPayload(trigger),
     },
     vars: Object.fromEntries(visible.map((variable) => [variable.name, variable.value])),
     secrets: { GITHUB_TOKEN: "rehearsal-token" },
     needs,
     runner: { os: "Linux", temp: runDir },
-    inputs: {},
+    inputs: trigger.inputs,
     strategy: {},
   };
 }
 
 function stepEnvironment(
   request: RehearsalRequest,
-  event: RehearsalEvent,
+  trigger: RehearsalTrigger,
   job: WorkflowJob,
   idToken: boolean,
   runDir: string,
+  runId: number,
+  github: RehearsalGitHub,
+  ghBin: string,
 ): Record<string, string> {
   const inherited = Object.fromEntries(
     PASSED_THROUGH.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
@@ -145,14 +233,21 @@ function stepEnvironment(
   const repository = `${request.repository.owner}/${request.repository.name}`;
   return {
     ...inherited,
+    PATH: `${ghBin}:${process.env.PATH ?? ""}`,
     CI: "true",
     GITHUB_ACTIONS: "true",
-    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_NAME: trigger.event,
     GITHUB_REPOSITORY: repository,
-    GITHUB_REF: event === "pull_request" ? "refs/pull/7/merge" : "refs/heads/main",
+    GITHUB_REF: trigger.ref,
+    GITHUB_SHA: trigger.sha,
+    GITHUB_RUN_ID: String(runId),
+    GITHUB_SERVER_URL: "https://github.com",
     GITHUB_JOB: job.id,
     GITHUB_WORKSPACE: request.workspace,
     RUNNER_TEMP: runDir,
+    // GitHub's side: the `gh` above serves the few API calls the workflows make from here.
+    REHEARSAL_GITHUB_DIR: github.dir,
+    ...(trigger.fromFork ? { REHEARSAL_GITHUB_READ_ONLY: "true" } : {}),
     // The emulator in place of Azure: its endpoints (a custom cloud) and its CA.
     AZURE_AUTHORITY_HOST: request.emulator.url,
     AZURE_RESOURCE_MANAGER_ENDPOINT: request.emulator.url,
@@ -167,10 +262,24 @@ function stepEnvironment(
   };
 }
 
-function subjectContext(event: RehearsalEvent, job: WorkflowJob, defaultBranch: string) {
-  if (job.environment) return { kind: "environment" as const, environment: job.environment };
-  if (event === "pull_request") return { kind: "pull_request" as const };
+function subjectContext(trigger: RehearsalTrigger, environment: string | undefined, defaultBranch: string) {
+  if (environment) return { kind: "environment" as const, environment };
+  if (trigger.event === "pull_request") return { kind: "pull_request" as const };
   return { kind: "branch" as const, branch: defaultBranch };
+}
+
+function waitingResult(job: WorkflowJob, matrix: Record<string, unknown> | undefined, environment: string): JobResult {
+  return {
+    job: job.id,
+    matrix,
+    environment,
+    subject: undefined,
+    steps: [],
+    outputs: {},
+    summary: "",
+    failed: false,
+    waiting: true,
+  };
 }
 
 /** `needs` order; jobs that wait on nothing first, in file order. */
@@ -200,15 +309,20 @@ function matrixCombinations(matrix: unknown): (Record<string, unknown> | undefin
   return [...combinations, ...included];
 }
 
-/** New top-level files the workflow names (audit.sarif, plan.json...) move to the run directory. */
-async function keepArtifacts(
-  request: RehearsalRequest,
-  before: ReadonlySet<string>,
-  runDir: string,
-): Promise<string[]> {
-  const text = await readFile(request.workflowPath, "utf8");
-  const created = (await readdir(request.workspace)).filter((name) => !before.has(name) && text.includes(name));
-  await mkdir(runDir, { recursive: true });
-  for (const name of created) await rename(join(request.workspace, name), join(runDir, name));
-  return created;
+/** `provision-dev`: one directory per job (and matrix leg) for what it leaves behind. */
+export function legName(job: string, matrix: Record<string, unknown> | undefined): string {
+  const values = Object.values(matrix ?? {})
+    .map((value) => String(value).replace(/[^\w.-]+/g, "_"))
+    .slice(0, 3);
+  return [job, ...values].join("-");
+}
+
+/** New top-level entries of the workspace move to `into`; returns them as `<leg>/<name>`. */
+async function moveLeftovers(workspace: string, before: ReadonlySet<string>, into: string): Promise<string[]> {
+  // Dot directories (turbo's cache) belong to the checkout's tools, not to the job.
+  const created = (await readdir(workspace)).filter((name) => !before.has(name) && !name.startsWith("."));
+  if (created.length === 0) return [];
+  await mkdir(into, { recursive: true });
+  for (const name of created) await rename(join(workspace, name), join(into, name));
+  return created.map((name) => `${basename(into)}/${name}`);
 }

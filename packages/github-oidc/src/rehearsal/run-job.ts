@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { type ArtifactRun, downloadArtifact, isArtifactAction, uploadArtifact } from "./artifact-steps.ts";
 import { type ExpressionContexts, evaluateCondition, evaluateString } from "./expressions.ts";
 import type { JobResult, StepResult } from "./rehearsal-result.ts";
 import { runShellStep } from "./run-shell-step.ts";
@@ -12,6 +13,8 @@ export interface JobRun {
   workflow: Workflow;
   job: WorkflowJob;
   matrix: Record<string, unknown> | undefined;
+  /** The GitHub environment this leg runs in (`environment:` evaluated with its matrix). */
+  environment: string | undefined;
   /** Contexts shared by every step: github, vars, secrets, needs, runner. */
   contexts: ExpressionContexts;
   /** Environment every step starts from (runner variables, emulator endpoints, ID-token request variables). */
@@ -19,9 +22,13 @@ export interface JobRun {
   workspace: string;
   dir: string;
   subject: string | undefined;
+  /** Where upload-artifact and download-artifact keep and find files. */
+  artifactRun: ArtifactRun;
   output: NodeJS.WritableStream;
   signal?: AbortSignal | undefined;
 }
+
+let legIndex = 0;
 
 /** Runs one job (one matrix combination) step by step, as a runner would, carrying outputs, env and status. */
 export async function runJob(run: JobRun): Promise<JobResult> {
@@ -40,14 +47,7 @@ export async function runJob(run: JobRun): Promise<JobResult> {
   let env: Record<string, string> = {};
   for (const [key, value] of Object.entries({ ...run.workflow.env, ...job.env }))
     env[key] = evaluateString(value, contexts(env));
-  const jobDir = join(
-    run.dir,
-    `${job.id}-${
-      Object.values(run.matrix ?? {})
-        .map(String)
-        .join("-") || "job"
-    }`,
-  );
+  const jobDir = join(run.dir, "steps", `${job.id}-${run.artifactRun.runId}-${legIndex++}`);
   await mkdir(jobDir, { recursive: true });
 
   for (const [index, step] of job.steps.entries()) {
@@ -60,6 +60,20 @@ export async function runJob(run: JobRun): Promise<JobResult> {
     };
     if (!evaluateCondition(step.if, contexts(stepEnv), status)) {
       record({ status: "not run", detail: step.if ? `if: ${step.if}` : "an earlier step failed" });
+      continue;
+    }
+    const artifactAction = isArtifactAction(step.uses);
+    if (artifactAction) {
+      const inputs = Object.fromEntries(
+        Object.entries(step.with).map(([key, value]) => [key, evaluateString(value, contexts(stepEnv))]),
+      );
+      try {
+        const detail = await (artifactAction === "upload" ? uploadArtifact : downloadArtifact)(run.artifactRun, inputs);
+        record({ status: "succeeded", detail });
+      } catch (error) {
+        if (!step.continueOnError) status.failed = true;
+        record({ status: "failed", detail: (error as Error).message });
+      }
       continue;
     }
     const skip = skipReason(step);
@@ -112,7 +126,7 @@ export async function runJob(run: JobRun): Promise<JobResult> {
   return {
     job: job.id,
     matrix: run.matrix,
-    environment: job.environment,
+    environment: run.environment,
     subject: run.subject,
     steps: results,
     outputs,
