@@ -22,6 +22,7 @@ import {
 import type { JobResult, RehearsalResult } from "./rehearsal-result.ts";
 import { runJob } from "./run-job.ts";
 import { readWorkflow, type WorkflowJob } from "./workflow-file.ts";
+import { lockWorkspace } from "./workspace-lock.ts";
 
 /** The emulator the rehearsal signs in against: one it started, or one a test or a person runs. */
 export type RehearsalEmulator = Pick<Emulator, "url" | "caPath" | "githubRequestToken" | "admin" | "env">;
@@ -76,6 +77,28 @@ export async function rehearseWorkflow(request: RehearsalRequest): Promise<Rehea
   }
   const ghBin = await ghStandIn(github);
   const runDir = await mkdtemp(join(tmpdir(), "infra-rehearsal-"));
+  const unlock = await lockWorkspace(request.workspace, request);
+  try {
+    return await runJobs(request, { workflow, trigger, variables, github, runId, ghBin, runDir, defaultBranch });
+  } finally {
+    await unlock();
+  }
+}
+
+interface WorkflowRun {
+  workflow: Awaited<ReturnType<typeof readWorkflow>>;
+  trigger: ReturnType<typeof rehearsalTrigger>;
+  variables: GitHubVariable[];
+  github: RehearsalGitHub;
+  runId: number;
+  ghBin: string;
+  runDir: string;
+  defaultBranch: string;
+}
+
+/** The workflow's jobs in `needs` order, in the checkout this rehearsal holds. */
+async function runJobs(request: RehearsalRequest, run: WorkflowRun): Promise<RehearsalResult> {
+  const { workflow, trigger, variables, github, runId, ghBin, runDir, defaultBranch } = run;
   const before = new Set(await readdir(request.workspace));
   const jobs: JobResult[] = [];
   const waiting: string[] = [];
