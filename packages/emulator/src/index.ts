@@ -29,7 +29,7 @@ export { BUILT_IN_ROLES, ROLE_IDS } from "./authorization/built-in-roles.ts";
 export { isAzureCliInstalled } from "./azure-cli/azure-cli-installed.ts";
 export { type AzureCliSession, loginAzureCli } from "./azure-cli/azure-cli-session.ts";
 export { azureCliCloudConfig, writeAzureCliCloudConfig } from "./azure-cli/cloud-config.ts";
-export type { FaultRule } from "./control/fault-injector.ts";
+export type { ActiveFault, FaultRule } from "./control/fault-injector.ts";
 export type { RequestLogEntry } from "./control/request-log.ts";
 export { AdminClient, AdminRequestError, type ConfigPatch } from "./emulator/admin-client.ts";
 export { type Emulator, type StartEmulatorOptions, startEmulator } from "./emulator/start-emulator.ts";

@@ -295,6 +295,21 @@ describe("throttling and faults", () => {
     expect(JSON.stringify(log)).not.toMatch(/Bearer|eyJ/);
   });
 
+  it("a delayed request is held until the faults are cleared, then answered as usual", async () => {
+    await emulator.admin.addFault({ method: "GET", path: "/resourcegroups/rg-legacy", delayMs: 600_000 });
+    let answered = false;
+    const get = resources()
+      .resourceGroups.get("rg-legacy")
+      .then((group) => {
+        answered = true;
+        return group;
+      });
+    while ((await emulator.admin.faults())[0]?.hits !== 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(answered).toBe(false);
+    await emulator.admin.clearFaults();
+    expect((await get).name).toBe("rg-legacy");
+  });
+
   it("a connection reset surfaces as a retried error", async () => {
     await emulator.admin.addFault({ path: "/resourcegroups/rg-legacy", reset: true });
     await expect(resources("ops", 1).resourceGroups.get("rg-legacy")).rejects.toThrow();

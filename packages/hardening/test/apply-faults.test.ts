@@ -19,9 +19,8 @@ async function accountNames(prefix: string): Promise<string[]> {
 
 /** Hits so far of the fault rules whose path is `path` (the control API lists rules with their hit counts). */
 async function faultHits(path: string): Promise<number> {
-  const response = await fetch(`${emulator.httpUrl}/_emulator/faults`);
-  const { value } = (await response.json()) as { value: { path: string; hits: number }[] };
-  return value.filter((rule) => rule.path === path).reduce((sum, rule) => sum + rule.hits, 0);
+  const faults = await emulator.admin.faults();
+  return faults.filter((rule) => rule.path === path).reduce((sum, rule) => sum + rule.hits, 0);
 }
 
 beforeAll(async () => {
@@ -78,9 +77,9 @@ describe("two provisions of the same environment at once", () => {
   it("the second refuses, naming the run that holds the lock, and writes nothing; the first completes", async () => {
     const environment = hardeningEnvironment("lockrace");
     const envFile = await writeEnvironmentFile(environment);
-    // The first run's first account create hangs long enough for the second run to start and reach its apply.
+    // The first run's first account create hangs until the second run has finished (clearing the faults lets it go).
     const slowPath = `/storageAccounts/${environment.storage.accounts[0]?.name}\\?`;
-    await emulator.admin.addFault({ method: "PUT", path: slowPath, delayMs: 15_000 });
+    await emulator.admin.addFault({ method: "PUT", path: slowPath, delayMs: 150_000 });
 
     const first = runRoot("provision", ["--env-file", envFile, "--yes"], { env: emulator.env("ops") });
     while ((await faultHits(slowPath)) === 0) await new Promise((resolve) => setTimeout(resolve, 100));

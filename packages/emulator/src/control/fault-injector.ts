@@ -10,7 +10,10 @@ export interface FaultRule {
   code?: string;
   message?: string;
   retryAfterSeconds?: number;
-  /** Delay before answering (or before passing through when no status/reset). */
+  /**
+   * Delay before answering (or before passing through when no status/reset). Clearing the faults ends every delay in
+   * progress at once, so a test can hold a request "until I say so" with a long delay and a clear.
+   */
   delayMs?: number;
   /** Destroy the connection instead of answering. */
   reset?: boolean;
@@ -35,6 +38,12 @@ export interface ActiveFault extends FaultRule {
 export class FaultInjector {
   #rules: ActiveFault[] = [];
   #nextId = 1;
+  #cleared = new AbortController();
+
+  /** Aborted when the faults are cleared: a delay in progress ends with it. */
+  get clearedSignal(): AbortSignal {
+    return this.#cleared.signal;
+  }
 
   add(rule: FaultRule): ActiveFault {
     new RegExp(rule.path); // throws early on a bad pattern
@@ -49,6 +58,8 @@ export class FaultInjector {
 
   clear(): void {
     this.#rules = [];
+    this.#cleared.abort();
+    this.#cleared = new AbortController();
   }
 
   /** The first rule hit by this request, counting it; undefined when none applies. */

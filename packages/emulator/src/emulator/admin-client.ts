@@ -1,5 +1,5 @@
 import type { EmulatorConfig } from "../arm/contract.ts";
-import type { FaultRule } from "../control/fault-injector.ts";
+import type { ActiveFault, FaultRule } from "../control/fault-injector.ts";
 import type { RequestLogEntry } from "../control/request-log.ts";
 import type { SeedInput, StateSnapshot } from "../state/emulator-state.ts";
 
@@ -51,6 +51,10 @@ export class AdminClient {
   }
   async addFault(rule: FaultRule): Promise<void> {
     await this.#call("POST", "faults", rule);
+  }
+  /** The faults in force, each with how many requests it has hit so far. */
+  async faults(): Promise<ActiveFault[]> {
+    return ((await (await this.#call("GET", "faults")).json()) as { value: ActiveFault[] }).value;
   }
   async clearFaults(): Promise<void> {
     await this.#call("DELETE", "faults");

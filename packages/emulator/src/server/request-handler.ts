@@ -54,7 +54,8 @@ async function route(
   const fault = rt.faults.take(req.method ?? "GET", url.pathname + url.search);
   if (fault) {
     rec.fault = `#${fault.id}`;
-    if (fault.delayMs) await sleep(fault.delayMs);
+    if (fault.delayMs)
+      await sleep(fault.delayMs, undefined, { signal: rt.faults.clearedSignal }).catch(() => undefined);
     if (fault.failOperation) {
       rec.failOperation = {
         status: fault.status ?? 400,
