@@ -11,6 +11,7 @@ export { appliesTo, evaluateRule, evaluateRules, unreadableResourceFindings } fr
 export type { AuditExitCode, ExitPolicy } from "./exit-code.ts";
 export { AUDIT_EXIT_CODES, auditExitCode } from "./exit-code.ts";
 export type { AppliedSuppression, Finding, FindingStatus } from "./finding.ts";
+export { isAbsent } from "./is-absent.ts";
 export {
   type MergedAudit,
   type MergeInput,
@@ -20,7 +21,6 @@ export {
   reportMissingRule,
 } from "./merge-reports.ts";
 export { AuditReportFileError, parseJsonReport } from "./parse-json-report.ts";
-export { isAbsent, propertyAt } from "./property-path.ts";
 export { readSuppressionFile } from "./read-suppression-file.ts";
 export { RelatedDocumentError } from "./related-document-error.ts";
 export type { ReportShard } from "./report-shard.ts";

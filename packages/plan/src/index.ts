@@ -45,6 +45,7 @@ export { parsePlan, readPlanFile, serializePlan, writePlanFile } from "./plan-fi
 export { PlanFileError } from "./plan-file-error.ts";
 export { PlanNotApplicableError } from "./plan-not-applicable-error.ts";
 export type { PropertyChange } from "./property-change.ts";
+export { valueAt } from "./property-path.ts";
 export { type PlanJson, type PlanJsonChange, renderPlanJson } from "./render-plan-json.ts";
 export { type RenderMermaidOptions, renderPlanMermaid } from "./render-plan-mermaid.ts";
 export { type RenderTextOptions, renderPlanText } from "./render-plan-text.ts";
