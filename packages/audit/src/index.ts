@@ -8,8 +8,8 @@ export { fail, notApplicable, pass } from "./check-result.ts";
 export { compareRuns, type FindingsTrend } from "./compare-runs.ts";
 export { deleteLockVerdict, type ManagementLock } from "./delete-lock-verdict.ts";
 export { appliesTo, evaluateRule, evaluateRules, unreadableResourceFindings } from "./evaluate-rules.ts";
-export type { AuditExitCode, ExitPolicy } from "./exit-code.ts";
-export { AUDIT_EXIT_CODES, auditExitCode } from "./exit-code.ts";
+export type { ExitPolicy } from "./exit-code.ts";
+export { auditExitCode } from "./exit-code.ts";
 export type { AppliedSuppression, Finding, FindingStatus } from "./finding.ts";
 export { isAbsent } from "./is-absent.ts";
 export {

@@ -14,7 +14,7 @@ export { contentProblems, withContentProblems } from "./delete-contents.ts";
 export { DependencyCycleError } from "./dependency-cycle-error.ts";
 export type { DesiredResource, WireObject } from "./desired-resource.ts";
 export { diffProperties } from "./diff-properties.ts";
-export { applyExitCode, PLAN_EXIT_CODES, planExitCode } from "./exit-code.ts";
+export { applyExitCode, planExitCode } from "./exit-code.ts";
 export { LiveReadError } from "./live-read-error.ts";
 export type { LiveResource } from "./live-resource.ts";
 export {
