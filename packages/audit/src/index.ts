@@ -25,7 +25,7 @@ export { readSuppressionFile } from "./read-suppression-file.ts";
 export { RelatedDocumentError } from "./related-document-error.ts";
 export type { ReportShard } from "./report-shard.ts";
 export { type FindingsChartOptions, renderFindingsCharts } from "./reporters/render-findings-charts.ts";
-export { renderJson } from "./reporters/render-json.ts";
+export { jsonReportPieces, renderJson } from "./reporters/render-json.ts";
 export { renderJunit } from "./reporters/render-junit.ts";
 export { renderMarkdown } from "./reporters/render-markdown.ts";
 export { renderRuleDocs } from "./reporters/render-rule-docs.ts";
