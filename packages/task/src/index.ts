@@ -27,3 +27,4 @@ export type { PreflightResult, TaskContext, TaskDefinition, TaskOutput } from ".
 export { ApplyFailedError, AuditIncompleteError, PlanHasProblemsError } from "./task-errors.ts";
 export { planTask } from "./task-plan.ts";
 export type { TaskAuditRequest, TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
+export { writeReport } from "./write-report.ts";
