@@ -1,10 +1,6 @@
+import { ExitCode } from "@infra/cli";
 import type { Finding } from "./finding.ts";
 import { isAtOrAbove, type Severity } from "./severity.ts";
-
-/** The audit's exit codes, as in the README's exit code table. */
-export const AUDIT_EXIT_CODES = { ok: 0, incomplete: 1, findings: 3 } as const;
-
-export type AuditExitCode = (typeof AUDIT_EXIT_CODES)[keyof typeof AUDIT_EXIT_CODES];
 
 export interface ExitPolicy {
   /** Unsuppressed fail findings at or above this severity make the run exit 3. Default high. */
@@ -17,13 +13,13 @@ export interface ExitPolicy {
  * 1 when anything could not be evaluated (unless allowed): an incomplete audit must not look clean, and it outranks
  * 3 because its findings are not the whole story. Else 3 when unsuppressed fails at/above failOn remain. Else 0.
  */
-export function auditExitCode(findings: readonly Finding[], policy: ExitPolicy = {}): AuditExitCode {
+export function auditExitCode(findings: readonly Finding[], policy: ExitPolicy = {}): ExitCode {
   const failOn = policy.failOn ?? "high";
   if (!policy.allowIncomplete && findings.some((finding) => finding.status === "error")) {
-    return AUDIT_EXIT_CODES.incomplete;
+    return ExitCode.failure;
   }
   if (findings.some((finding) => finding.status === "fail" && isAtOrAbove(finding.severity, failOn))) {
-    return AUDIT_EXIT_CODES.findings;
+    return ExitCode.needsAttention;
   }
-  return AUDIT_EXIT_CODES.ok;
+  return ExitCode.ok;
 }

@@ -8,9 +8,10 @@ export { fail, notApplicable, pass } from "./check-result.ts";
 export { compareRuns, type FindingsTrend } from "./compare-runs.ts";
 export { deleteLockVerdict, type ManagementLock } from "./delete-lock-verdict.ts";
 export { appliesTo, evaluateRule, evaluateRules, unreadableResourceFindings } from "./evaluate-rules.ts";
-export type { AuditExitCode, ExitPolicy } from "./exit-code.ts";
-export { AUDIT_EXIT_CODES, auditExitCode } from "./exit-code.ts";
+export type { ExitPolicy } from "./exit-code.ts";
+export { auditExitCode } from "./exit-code.ts";
 export type { AppliedSuppression, Finding, FindingStatus } from "./finding.ts";
+export { isAbsent } from "./is-absent.ts";
 export {
   type MergedAudit,
   type MergeInput,
@@ -20,12 +21,11 @@ export {
   reportMissingRule,
 } from "./merge-reports.ts";
 export { AuditReportFileError, parseJsonReport } from "./parse-json-report.ts";
-export { isAbsent, propertyAt } from "./property-path.ts";
 export { readSuppressionFile } from "./read-suppression-file.ts";
 export { RelatedDocumentError } from "./related-document-error.ts";
 export type { ReportShard } from "./report-shard.ts";
 export { type FindingsChartOptions, renderFindingsCharts } from "./reporters/render-findings-charts.ts";
-export { renderJson } from "./reporters/render-json.ts";
+export { jsonReportPieces, renderJson } from "./reporters/render-json.ts";
 export { renderJunit } from "./reporters/render-junit.ts";
 export { renderMarkdown } from "./reporters/render-markdown.ts";
 export { renderRuleDocs } from "./reporters/render-rule-docs.ts";

@@ -1,8 +1,8 @@
+import { valueAt } from "@infra/plan";
 import { describe, expect, it } from "vitest";
 import { readable, unreadable } from "../src/audited-resource.ts";
 import { fail, notApplicable, pass } from "../src/check-result.ts";
 import { evaluateRules, unreadableResourceFindings } from "../src/evaluate-rules.ts";
-import { propertyAt } from "../src/property-path.ts";
 import { requireRelated } from "../src/require-related.ts";
 import { ANY_RESOURCE_TYPE, type AuditContext, type Rule } from "../src/rule.ts";
 
@@ -21,7 +21,7 @@ const tlsRule: Rule = {
   ...base,
   id: "test.tls",
   check: ({ resource }) => {
-    const actual = propertyAt(resource, "properties.minimumTlsVersion");
+    const actual = valueAt(resource, "properties.minimumTlsVersion");
     const evidence = { path: "properties.minimumTlsVersion", actual };
     if (actual === undefined) return notApplicable("absent", evidence);
     return actual === "TLS1_2" ? pass("ok", evidence) : fail("old TLS", evidence);
@@ -33,7 +33,7 @@ const serviceRule: Rule = {
   id: "test.service",
   related: ["blobService"],
   check: (audited) => {
-    const enabled = propertyAt(requireRelated(audited, "blobService"), "properties.isVersioningEnabled");
+    const enabled = valueAt(requireRelated(audited, "blobService"), "properties.isVersioningEnabled");
     return enabled === true ? pass("on") : fail("off");
   },
 };

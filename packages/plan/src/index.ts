@@ -14,7 +14,7 @@ export { contentProblems, withContentProblems } from "./delete-contents.ts";
 export { DependencyCycleError } from "./dependency-cycle-error.ts";
 export type { DesiredResource, WireObject } from "./desired-resource.ts";
 export { diffProperties } from "./diff-properties.ts";
-export { applyExitCode, PLAN_EXIT_CODES, planExitCode } from "./exit-code.ts";
+export { applyExitCode, planExitCode } from "./exit-code.ts";
 export { LiveReadError } from "./live-read-error.ts";
 export type { LiveResource } from "./live-resource.ts";
 export {
@@ -45,6 +45,7 @@ export { parsePlan, readPlanFile, serializePlan, writePlanFile } from "./plan-fi
 export { PlanFileError } from "./plan-file-error.ts";
 export { PlanNotApplicableError } from "./plan-not-applicable-error.ts";
 export type { PropertyChange } from "./property-change.ts";
+export { valueAt } from "./property-path.ts";
 export { type PlanJson, type PlanJsonChange, renderPlanJson } from "./render-plan-json.ts";
 export { type RenderMermaidOptions, renderPlanMermaid } from "./render-plan-mermaid.ts";
 export { type RenderTextOptions, renderPlanText } from "./render-plan-text.ts";

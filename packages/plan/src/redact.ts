@@ -1,9 +1,10 @@
+import { REDACTED } from "@infra/cli";
 import type { WireObject } from "./desired-resource.ts";
 import { diffRulesOf } from "./diff-rules-of.ts";
 import type { PropertyChange } from "./property-change.ts";
 import { childPath, isWireObject } from "./property-path.ts";
 import type { DiffRules, KindRules } from "./resource-kind.ts";
-import { isSecretPath, REDACTED } from "./secret-paths.ts";
+import { isSecretPath } from "./secret-paths.ts";
 
 /** Diff rules per kind key for rendering; a kind the renderer was not given still gets the shared defaults. */
 export function rulesLookup(kinds: readonly KindRules[] = []): (kind: string) => DiffRules {

@@ -1,11 +1,11 @@
 import { styleText } from "node:util";
+import { REDACTED } from "@infra/cli";
 import type { WireObject } from "./desired-resource.ts";
 import { type Plan, type PlanChange, summarizePlan } from "./plan.ts";
 import type { PropertyChange } from "./property-change.ts";
 import { childPath, isWireObject } from "./property-path.ts";
 import { redactChange, redactProperties, rulesLookup } from "./redact.ts";
 import type { DiffRules, KindRules } from "./resource-kind.ts";
-import { REDACTED } from "./secret-paths.ts";
 
 export interface RenderTextOptions {
   /** ANSI colours; pass `stream.isTTY && !process.env.NO_COLOR`. */

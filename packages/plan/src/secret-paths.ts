@@ -1,7 +1,5 @@
 import { isAtOrUnder } from "./property-path.ts";
 
-export const REDACTED = "(sensitive)";
-
 /**
  * Names that hold credentials: `key1`, `primaryKey`, `accountKeys`, `clientSecret`, `sasToken`, `password`,
  * `connectionString`. Matched on the end of a segment so settings about keys (`allowSharedKeyAccess`,

@@ -33,11 +33,11 @@ describe("renderPlanText", () => {
             tags: {"managed-by":"azure-infra-ops","environment":"dev","task":"storage"}
             properties.minimumTlsVersion: "TLS1_2"
             properties.allowSharedKeyAccess: false
-            properties.azureFilesIdentityBasedAuthentication.sasToken: (sensitive)
+            properties.azureFilesIdentityBasedAuthentication.sasToken: REDACTED
 
         ~ update storage.account["stdemo02"]
             properties.minimumTlsVersion: "TLS1_0" -> "TLS1_2"
-            properties.encryption.keyvaultproperties.clientSecret: (sensitive) -> (sensitive)
+            properties.encryption.keyvaultproperties.clientSecret: REDACTED -> REDACTED
             tags.owner: (unset) -> "ops"
 
         - delete storage.account["stold01"]
@@ -114,8 +114,8 @@ describe("renderPlanJson", () => {
     expect(json.changes.map((change) => change.action)).toEqual(["no-op", "create", "update", "delete"]);
     expect(json.changes[2]?.diff[1]).toEqual({
       path: "properties.encryption.keyvaultproperties.clientSecret",
-      before: "(sensitive)",
-      after: "(sensitive)",
+      before: "REDACTED",
+      after: "REDACTED",
     });
   });
 });

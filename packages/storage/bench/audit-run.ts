@@ -2,11 +2,10 @@
 // signs in with the emulator's variables (which carry NODE_EXTRA_CA_CERTS, read only at process start) and prints one
 // JSON line. BENCH_FINDINGS=PATH also writes the findings as a JSON report (for comparing shards with one run);
 // BENCH_LIST_SHARDS=N instead prints the split `pnpm run audit -- --list-shards N` makes of BENCH_SUBSCRIPTIONS.
-import { writeFile } from "node:fs/promises";
-import { renderJson } from "@infra/audit";
+import { jsonReportPieces } from "@infra/audit";
 import { connectAzure, ReadPacer } from "@infra/auth";
 import { createLogger } from "@infra/cli";
-import { estimateSubscriptions, splitIntoShards } from "@infra/task";
+import { estimateSubscriptions, splitIntoShards, writeReport } from "@infra/task";
 import { createStorageAudit } from "../src/index.ts";
 
 const subscriptionIds = (process.env.BENCH_SUBSCRIPTIONS ?? "").split(",").filter((id) => id.length > 0);
@@ -27,10 +26,10 @@ if (process.env.BENCH_LIST_SHARDS) {
     result.findings.filter((finding) => finding.status === "error").map((finding) => finding.resourceId),
   );
   // Peak resident set of this process (what one audit machine needs), in KiB: of the audit alone, and with its
-  // findings rendered as a JSON report too (a string of hundreds of MB for a tenant).
+  // findings written as a JSON report too, streamed as `pnpm run audit -- --format json --output` writes it.
   const auditRssKiB = process.resourceUsage().maxRSS;
   if (process.env.BENCH_FINDINGS) {
-    await writeFile(process.env.BENCH_FINDINGS, renderJson({ rules: result.rules, findings: result.findings }));
+    await writeReport(jsonReportPieces({ rules: result.rules, findings: result.findings }), process.env.BENCH_FINDINGS);
   }
   const maxRssKiB = process.resourceUsage().maxRSS;
   // CPU this process spent (user + system): with the emulator's, it tells a run held back by CPU from one paced by ARM.

@@ -1,20 +1,21 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import type { ParseArgsOptionsConfig } from "node:util";
 import {
   type AuditReport,
   compareRuns,
   type FindingsTrend,
+  jsonReportPieces,
   type MergeInput,
   mergeReports,
   parseJsonReport,
   type ReportShard,
-  renderJson,
 } from "@infra/audit";
 import { CliError, type CommandContext, type CommandOutcome, ExitCode, UsageError } from "@infra/cli";
 import type { Environment } from "@infra/environments";
 import { type AuditedEnvironment, type AuditReportFlags, finishAudit } from "./audit-output.ts";
 import { type AuditShard, parseShard, parseShardCount, splitIntoShards } from "./audit-shards.ts";
 import { commandEnvironment } from "./command-environment.ts";
+import { writeReport } from "./write-report.ts";
 
 /** The root audit's flags for splitting an audit across machines and merging it back. */
 export const auditFanOutOptions = {
@@ -199,7 +200,7 @@ export function parseExpectedShards(values: readonly string[]): Record<string, n
 
 /** `--also-json PATH`: the report as `--format json` writes it, for `--merge` (a shard job uploads both). */
 export async function writeJsonCopy(path: string | undefined, report: AuditReport): Promise<void> {
-  if (path !== undefined) await writeFile(path, renderJson(report));
+  if (path !== undefined) await writeReport(jsonReportPieces(report), path);
 }
 
 async function readReport(source: string): Promise<AuditReport> {

@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { ParseArgsOptionsConfig } from "node:util";
 import {
@@ -7,6 +6,7 @@ import {
   type FindingsTrend,
   isAtOrAbove,
   isSeverity,
+  jsonReportPieces,
   RULE_DOCS_PATH,
   readSarifSources,
   renderJson,
@@ -25,6 +25,7 @@ import {
 import { appendStepSummary, type CommandContext, isGitHubActions, needsAttention, UsageError } from "@infra/cli";
 import { type Environment, repoEnvironmentFiles } from "@infra/environments";
 import { AuditIncompleteError } from "./task-errors.ts";
+import { writeReport } from "./write-report.ts";
 
 export const auditFormats = ["table", "json", "sarif", "markdown", "junit"] as const;
 export type AuditFormat = (typeof auditFormats)[number];
@@ -176,15 +177,7 @@ export async function finishAudit<O extends ParseArgsOptionsConfig>(
   trend?: FindingsTrend,
 ) {
   const onTerminal = flags.format === "table" && !output;
-  const text = renderAuditReport(report, flags.format, {
-    color: onTerminal && shouldUseColor(run.stdout, run.env),
-    width: onTerminal && run.stdout.isTTY === true ? process.stdout.columns : undefined,
-    ruleDocsUrl: ruleDocsUrl(run.env, repoRoot, output ? dirname(output) : process.cwd()),
-    trend,
-    ...(flags.format === "sarif" ? { sarif: await sarifOptions(repoRoot ?? PACKAGE_REPO_ROOT, flags, audited) } : {}),
-  });
-  if (output) await writeFile(output, text.endsWith("\n") ? text : `${text}\n`);
-  else run.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  await writeReport(await reportPieces(), output ?? run.stdout);
   const summary = summarizeFindings(report.findings);
   if (!onTerminal) run.stderr.write(`${summaryLine(summary)}${output ? ` (report: ${output})` : ""}\n`);
   if (isGitHubActions(run.env)) {
@@ -193,6 +186,19 @@ export async function finishAudit<O extends ParseArgsOptionsConfig>(
     });
   }
   const code = auditExitCode(report.findings, { failOn: flags.failOn, allowIncomplete: flags.allowIncomplete });
+
+  // JSON, the format of the largest reports (an estate's, to merge), is written as it is made.
+  async function reportPieces(): Promise<Iterable<string>> {
+    if (flags.format === "json") return jsonReportPieces(report);
+    const text = renderAuditReport(report, flags.format, {
+      color: onTerminal && shouldUseColor(run.stdout, run.env),
+      width: onTerminal && run.stdout.isTTY === true ? process.stdout.columns : undefined,
+      ruleDocsUrl: ruleDocsUrl(run.env, repoRoot, output ? dirname(output) : process.cwd()),
+      trend,
+      ...(flags.format === "sarif" ? { sarif: await sarifOptions(repoRoot ?? PACKAGE_REPO_ROOT, flags, audited) } : {}),
+    });
+    return [text.endsWith("\n") ? text : `${text}\n`];
+  }
   if (code === 1)
     throw new AuditIncompleteError(report.findings.filter((finding) => finding.status === "error").length);
   return code === 3 ? needsAttention(failingReason(summary.failedBySeverity, flags.failOn)) : undefined;

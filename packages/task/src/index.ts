@@ -5,6 +5,7 @@ export { reportApplyProgress } from "./apply-progress.ts";
 export { type ApplyReport, applyFailed, applySummary } from "./apply-report.ts";
 export { auditFormats, renderAuditReport } from "./audit-output.ts";
 export { type AuditShard, type SubscriptionEstimate, splitIntoShards } from "./audit-shards.ts";
+export { auditSubscriptions, type SubscriptionAudit, type SubscriptionRead } from "./audit-subscriptions.ts";
 export { azureApplyLock } from "./azure-apply-lock.ts";
 export { combinePlans } from "./combine-plans.ts";
 export { type ConfirmationRequest, confirmApply } from "./confirm-apply.ts";
@@ -26,3 +27,4 @@ export type { PreflightResult, TaskContext, TaskDefinition, TaskOutput } from ".
 export { ApplyFailedError, AuditIncompleteError, PlanHasProblemsError } from "./task-errors.ts";
 export { planTask } from "./task-plan.ts";
 export type { TaskAuditRequest, TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
+export { writeReport } from "./write-report.ts";

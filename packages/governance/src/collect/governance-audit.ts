@@ -1,6 +1,5 @@
-import { evaluateRules, type Finding, ruleMetadata } from "@infra/audit";
 import { processReadPacer, type ReadPacer } from "@infra/auth";
-import type { AuditScope, AuditTaskContext, TaskAudit, TaskAuditResult } from "@infra/task";
+import { auditSubscriptions, type TaskAudit } from "@infra/task";
 import { governanceRules } from "../governance-rules.ts";
 import { collectGovernanceSubscription } from "./collect-governance-subscription.ts";
 import { governanceAuditClients } from "./governance-audit-clients.ts";
@@ -17,32 +16,21 @@ export interface GovernanceAuditOptions {
  */
 export function createGovernanceAudit(options: GovernanceAuditOptions = {}): TaskAudit {
   return {
-    async run(scope: AuditScope, context: AuditTaskContext): Promise<TaskAuditResult> {
+    run(scope, context) {
       const pacer = options.pacer ?? processReadPacer;
-      const log = context.log.scope("governance audit");
-      const auditContext = governanceContextFor(scope.environment, context.now);
-      const perSubscription = await Promise.all(
-        scope.subscriptionIds.map(async (subscriptionId) => {
-          const result = await collectGovernanceSubscription(
+      const ruleContext = governanceContextFor(scope.environment, context.now);
+      return auditSubscriptions(scope, context, {
+        name: "governance audit",
+        noun: "subscriptions, groups and resources",
+        rules: governanceRules,
+        read: (subscriptionId) =>
+          collectGovernanceSubscription(
             { subscriptionId, resourceGroup: scope.resourceGroup, signal: context.signal },
             governanceAuditClients(context.azure, subscriptionId, pacer),
             governanceRules,
-          );
-          log.info(
-            "subscription %s: %d subscriptions, groups and resources read",
-            subscriptionId,
-            result.audited.length,
-          );
-          return result;
-        }),
-      );
-      const findings: Finding[] = [];
-      let resourcesRead = 0;
-      for (const result of perSubscription) {
-        findings.push(...result.findings, ...evaluateRules(governanceRules, result.audited, auditContext));
-        resourcesRead += result.audited.length;
-      }
-      return { rules: governanceRules.map(ruleMetadata), findings, resourcesRead };
+          ),
+        contextFor: () => ruleContext,
+      });
     },
   };
 }

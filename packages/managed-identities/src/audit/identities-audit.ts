@@ -1,5 +1,4 @@
-import { evaluateRules, type Finding, ruleMetadata } from "@infra/audit";
-import type { AuditScope, AuditTaskContext, TaskAudit, TaskAuditResult } from "@infra/task";
+import { auditSubscriptions, type TaskAudit } from "@infra/task";
 import { msiClient } from "../msi-client.ts";
 import { collectIdentities } from "./collect-identities.ts";
 import { identityRules } from "./identity-rules.ts";
@@ -9,28 +8,22 @@ import { identityRules } from "./identity-rules.ts";
  * (a hand-made identity with a branch credential is exactly what it is for), with its federated credentials.
  */
 export const identitiesAudit: TaskAudit = {
-  async run(scope: AuditScope, context: AuditTaskContext): Promise<TaskAuditResult> {
-    const log = context.log.scope("managed-identities audit");
+  run(scope, context) {
     const ruleContext = {
       now: context.now,
       defaultBranch: scope.environment?.managedIdentities.defaultBranch ?? "main",
     };
-    const findings: Finding[] = [];
-    let resourcesRead = 0;
-    const perSubscription = await Promise.all(
-      scope.subscriptionIds.map((subscriptionId) =>
+    return auditSubscriptions(scope, context, {
+      name: "managed-identities audit",
+      noun: "identities",
+      rules: identityRules,
+      read: (subscriptionId) =>
         collectIdentities(
           { subscriptionId, resourceGroup: scope.resourceGroup, signal: context.signal },
           msiClient(context.azure, subscriptionId),
           identityRules,
         ),
-      ),
-    );
-    for (const [index, result] of perSubscription.entries()) {
-      log.info("subscription %s: %d identities read", scope.subscriptionIds[index], result.audited.length);
-      resourcesRead += result.audited.length;
-      findings.push(...result.findings, ...evaluateRules(identityRules, result.audited, ruleContext));
-    }
-    return { rules: identityRules.map(ruleMetadata), findings, resourcesRead };
+      contextFor: () => ruleContext,
+    });
   },
 };

@@ -1,9 +1,10 @@
-import { type AuditedResource, type Evidence, propertyAt } from "@infra/audit";
+import type { AuditedResource, Evidence } from "@infra/audit";
+import { valueAt } from "@infra/plan";
 
 /** Evidence for `properties.<name>` of the account itself. */
 export function accountProperty(audited: AuditedResource, name: string): Evidence & { readonly actual: unknown } {
   const path = `properties.${name}`;
-  return { path, actual: propertyAt(audited.resource, path) };
+  return { path, actual: valueAt(audited.resource, path) };
 }
 
 /** Evidence for a path inside a related document, labelled so a reader knows which document it came from. */
@@ -12,12 +13,12 @@ export function documentProperty(
   label: string,
   path: string,
 ): Evidence & { readonly actual: unknown } {
-  return { path: `${label}.${path}`, actual: propertyAt(document, path) };
+  return { path: `${label}.${path}`, actual: valueAt(document, path) };
 }
 
 /** Shared key explicitly off. Absent or null means allowed (the ARM default), which is what attackers rely on. */
 export function isSharedKeyDisabled(audited: AuditedResource): boolean {
-  return propertyAt(audited.resource, "properties.allowSharedKeyAccess") === false;
+  return valueAt(audited.resource, "properties.allowSharedKeyAccess") === false;
 }
 
 /** Kinds with a blob service (FileStorage accounts have none). */

@@ -1,6 +1,5 @@
-import { appliesTo, evaluateRule, type Finding, ruleMetadata } from "@infra/audit";
 import { processReadPacer, type ReadPacer } from "@infra/auth";
-import type { AuditScope, AuditTaskContext, TaskAudit, TaskAuditResult } from "@infra/task";
+import { auditSubscriptions, type TaskAudit } from "@infra/task";
 import { storageRules } from "../storage-rules.ts";
 import { collectStorageSubscription } from "./collect-storage-subscription.ts";
 import { storageAuditClients } from "./storage-audit-clients.ts";
@@ -20,13 +19,14 @@ export interface StorageAuditOptions {
  */
 export function createStorageAudit(options: StorageAuditOptions = {}): TaskAudit {
   return {
-    async run(scope: AuditScope, context: AuditTaskContext): Promise<TaskAuditResult> {
+    run(scope, context) {
       const pacer = options.pacer ?? processReadPacer;
-      const log = context.log.scope("storage audit");
-      const perSubscription = await Promise.all(
-        scope.subscriptionIds.map(async (subscriptionId) => {
-          const started = performance.now();
-          const result = await collectStorageSubscription(
+      return auditSubscriptions(scope, context, {
+        name: "storage audit",
+        noun: "accounts",
+        rules: storageRules,
+        read: (subscriptionId) =>
+          collectStorageSubscription(
             {
               subscriptionId,
               resourceGroup: scope.resourceGroup,
@@ -35,29 +35,9 @@ export function createStorageAudit(options: StorageAuditOptions = {}): TaskAudit
             },
             storageAuditClients(context.azure, subscriptionId, pacer),
             storageRules,
-          );
-          log.info(
-            "subscription %s: %d accounts read in %d ms",
-            subscriptionId,
-            result.audited.length,
-            Math.round(performance.now() - started),
-          );
-          return result;
-        }),
-      );
-      const findings: Finding[] = [];
-      let resourcesRead = 0;
-      for (const { audited, findings: listFailures } of perSubscription) {
-        findings.push(...listFailures);
-        resourcesRead += audited.length;
-        for (const account of audited) {
-          const accountContext = storageContextFor(account.resource, scope.environment, context.now);
-          for (const rule of storageRules) {
-            if (appliesTo(rule, account.resource.type)) findings.push(evaluateRule(rule, account, accountContext));
-          }
-        }
-      }
-      return { rules: storageRules.map(ruleMetadata), findings, resourcesRead };
+          ),
+        contextFor: (account) => storageContextFor(account.resource, scope.environment, context.now),
+      });
     },
   };
 }

@@ -1,4 +1,5 @@
-import { type CheckResult, type Evidence, fail, notApplicable, pass, propertyAt, requireRelated } from "@infra/audit";
+import { type CheckResult, type Evidence, fail, notApplicable, pass, requireRelated } from "@infra/audit";
+import { valueAt } from "@infra/plan";
 import { STORAGE_LIMITS } from "../../baseline.ts";
 import { documentProperty, hasBlobService } from "../account-facts.ts";
 import { STORAGE_RELATED } from "../related-documents.ts";
@@ -14,7 +15,7 @@ function retentionPolicyResult(document: unknown, policyPath: string, what: stri
     expected: `>= ${STORAGE_LIMITS.minimumSoftDeleteDays}`,
   };
   if (enabled.actual !== true) return fail(`${what} soft delete is off`, enabled);
-  const retention = propertyAt(document, `${policyPath}.days`);
+  const retention = valueAt(document, `${policyPath}.days`);
   return typeof retention === "number" && retention >= STORAGE_LIMITS.minimumSoftDeleteDays
     ? pass(`${what} soft delete keeps ${retention} days`, enabled, days)
     : fail(`${what} soft delete keeps ${String(retention ?? "an unknown number of")} days`, enabled, days);
@@ -74,7 +75,7 @@ export const blobVersioningRule = storageAccountRule({
   related: [STORAGE_RELATED.blobService],
   check: (audited) => {
     if (!hasBlobService(audited)) return notApplicable(`kind ${audited.resource.kind} has no blob service`);
-    const hns = { path: "properties.isHnsEnabled", actual: propertyAt(audited.resource, "properties.isHnsEnabled") };
+    const hns = { path: "properties.isHnsEnabled", actual: valueAt(audited.resource, "properties.isHnsEnabled") };
     if (hns.actual === true) return notApplicable("versioning is not supported with a hierarchical namespace", hns);
     const document = requireRelated(audited, STORAGE_RELATED.blobService);
     const evidence = {

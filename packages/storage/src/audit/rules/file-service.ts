@@ -1,4 +1,5 @@
-import { fail, notApplicable, pass, propertyAt, requireRelated } from "@infra/audit";
+import { fail, notApplicable, pass, requireRelated } from "@infra/audit";
+import { valueAt } from "@infra/plan";
 import { STORAGE_LIMITS } from "../../baseline.ts";
 import { documentProperty, hasFileService, semicolonList } from "../account-facts.ts";
 import { STORAGE_RELATED } from "../related-documents.ts";
@@ -53,7 +54,7 @@ export const smbVersionRule = storageAccountRule({
       ...documentProperty(document, FILE_SERVICE, "properties.protocolSettings.smb.versions"),
       expected: "SMB3.1.1",
     };
-    const versions = semicolonList(propertyAt(document, "properties.protocolSettings.smb.versions"));
+    const versions = semicolonList(valueAt(document, "properties.protocolSettings.smb.versions"));
     if (versions.length === 0) return fail("all SMB versions are accepted (not set)", evidence);
     return versions.every((version) => version === "SMB3.1.1")
       ? pass("SMB 3.1.1 only", evidence)
@@ -78,7 +79,7 @@ export const smbChannelEncryptionRule = storageAccountRule({
       ...documentProperty(document, FILE_SERVICE, "properties.protocolSettings.smb.channelEncryption"),
       expected: "AES-256-GCM",
     };
-    const ciphers = semicolonList(propertyAt(document, "properties.protocolSettings.smb.channelEncryption"));
+    const ciphers = semicolonList(valueAt(document, "properties.protocolSettings.smb.channelEncryption"));
     if (ciphers.length === 0) return fail("all SMB channel ciphers are accepted (not set)", evidence);
     return ciphers.every((cipher) => cipher === "AES-256-GCM")
       ? pass("AES-256-GCM only", evidence)

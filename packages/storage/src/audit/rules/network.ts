@@ -1,4 +1,5 @@
-import { fail, notApplicable, pass, propertyAt } from "@infra/audit";
+import { fail, notApplicable, pass } from "@infra/audit";
+import { valueAt } from "@infra/plan";
 import { accountProperty } from "../account-facts.ts";
 import { storageAccountRule } from "../storage-rule.ts";
 
@@ -111,7 +112,7 @@ export const privateEndpointRule = storageAccountRule({
     prowler: ["storage_ensure_private_endpoints_in_storage_accounts"],
   },
   check: (audited, context) => {
-    const raw = propertyAt(audited.resource, "properties.privateEndpointConnections");
+    const raw = valueAt(audited.resource, "properties.privateEndpointConnections");
     const connections: PrivateEndpointConnection[] = Array.isArray(raw) ? raw : [];
     const evidence = connections.map((connection, index) => ({
       path: `properties.privateEndpointConnections[${index}].properties.privateLinkServiceConnectionState.status`,

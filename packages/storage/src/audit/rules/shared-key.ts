@@ -1,4 +1,5 @@
-import { fail, isAbsent, notApplicable, pass, propertyAt } from "@infra/audit";
+import { fail, isAbsent, notApplicable, pass } from "@infra/audit";
+import { valueAt } from "@infra/plan";
 import { STORAGE_LIMITS } from "../../baseline.ts";
 import { accountProperty, isSharedKeyDisabled } from "../account-facts.ts";
 import { sasPeriodSeconds } from "../sas-period.ts";
@@ -81,7 +82,7 @@ export const accessKeyAgeRule = storageAccountRule({
   remediation: "az storage account keys renew -g <group> -n <account> --key primary (then secondary)",
   references: { azurePolicy: ["044985bb-afe1-42cd-8a36-9d5d42424537"] },
   check: (audited, context) => {
-    const limit = propertyAt(audited.resource, "properties.keyPolicy.keyExpirationPeriodInDays");
+    const limit = valueAt(audited.resource, "properties.keyPolicy.keyExpirationPeriodInDays");
     const maximumDays = typeof limit === "number" ? limit : STORAGE_LIMITS.maximumKeyExpirationDays;
     const keys = ["key1", "key2"].map((key) => ({
       ...accountProperty(audited, `keyCreationTime.${key}`),
