@@ -1,7 +1,7 @@
 import type { DesiredResource } from "./desired-resource.ts";
+import { PlanNotApplicableError } from "./errors.ts";
 import type { LiveResource } from "./live-resource.ts";
 import type { Plan, PlanChange } from "./plan.ts";
-import { PlanNotApplicableError } from "./plan-not-applicable-error.ts";
 import type { ResourceKind } from "./resource-kind.ts";
 import {
   type DependencyNode,

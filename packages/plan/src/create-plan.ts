@@ -1,6 +1,6 @@
 import { classifyChanges } from "./classify-changes.ts";
 import type { DesiredResource } from "./desired-resource.ts";
-import { LiveReadError } from "./live-read-error.ts";
+import { LiveReadError } from "./errors.ts";
 import type { LiveResource } from "./live-resource.ts";
 import { withOwnershipTags } from "./ownership.ts";
 import { PLAN_VERSION, type Plan, type PlanChange } from "./plan.ts";

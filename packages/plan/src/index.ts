@@ -11,11 +11,17 @@ export { type ClassifyInput, classifyChanges } from "./classify-changes.ts";
 export { comparePlans, type PlanMismatch } from "./compare-plans.ts";
 export { type CreatePlanInput, createPlan, type PlannedState, planWithLiveState } from "./create-plan.ts";
 export { contentProblems, withContentProblems } from "./delete-contents.ts";
-export { DependencyCycleError } from "./dependency-cycle-error.ts";
 export type { DesiredResource, WireObject } from "./desired-resource.ts";
 export { diffProperties } from "./diff-properties.ts";
+export {
+  DependencyCycleError,
+  LiveReadError,
+  PlanConfigError,
+  PlanFileError,
+  PlanNotApplicableError,
+  StalePlanError,
+} from "./errors.ts";
 export { applyExitCode, planExitCode } from "./exit-code.ts";
-export { LiveReadError } from "./live-read-error.ts";
 export type { LiveResource } from "./live-resource.ts";
 export {
   isOwnedBy,
@@ -40,10 +46,7 @@ export {
   summarizePlan,
   withNotes,
 } from "./plan.ts";
-export { PlanConfigError } from "./plan-config-error.ts";
 export { parsePlan, readPlanFile, serializePlan, writePlanFile } from "./plan-file.ts";
-export { PlanFileError } from "./plan-file-error.ts";
-export { PlanNotApplicableError } from "./plan-not-applicable-error.ts";
 export type { PropertyChange } from "./property-change.ts";
 export { valueAt } from "./property-path.ts";
 export { type PlanJson, type PlanJsonChange, renderPlanJson } from "./render-plan-json.ts";
@@ -59,4 +62,3 @@ export {
   runInDependencyOrder,
 } from "./run-in-dependency-order.ts";
 export { isSecretPath } from "./secret-paths.ts";
-export { StalePlanError } from "./stale-plan-error.ts";

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { z } from "zod";
+import { PlanFileError } from "./errors.ts";
 import { PLAN_PROBLEM_CODES, PLAN_VERSION, type Plan } from "./plan.ts";
-import { PlanFileError } from "./plan-file-error.ts";
 
 // JSON drops `undefined` (an unset live value), so both sides may be missing from a saved diff.
 const propertyChangeSchema = z.object({

@@ -1,4 +1,4 @@
-import { LiveReadError } from "./live-read-error.ts";
+import { LiveReadError } from "./errors.ts";
 import type { LiveResource } from "./live-resource.ts";
 import type { ResourceKind } from "./resource-kind.ts";
 

@@ -1,4 +1,4 @@
-import { DependencyCycleError } from "./dependency-cycle-error.ts";
+import { DependencyCycleError } from "./errors.ts";
 import { findCycle } from "./find-cycle.ts";
 
 export interface DependencyNode<T> {

@@ -1,7 +1,6 @@
-import { DependencyCycleError } from "./dependency-cycle-error.ts";
 import type { DesiredResource } from "./desired-resource.ts";
+import { DependencyCycleError, PlanConfigError } from "./errors.ts";
 import { findCycle } from "./find-cycle.ts";
-import { PlanConfigError } from "./plan-config-error.ts";
 import type { ResourceKind } from "./resource-kind.ts";
 
 /**

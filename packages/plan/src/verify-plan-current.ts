@@ -1,13 +1,12 @@
 import type { PlanMismatch } from "./compare-plans.ts";
 import { diffRulesOf } from "./diff-rules-of.ts";
+import { PlanConfigError, StalePlanError } from "./errors.ts";
 import { ABSENT_FINGERPRINT, liveFingerprint } from "./live-fingerprint.ts";
 import type { LiveResource } from "./live-resource.ts";
 import { tagsPathOf } from "./ownership.ts";
 import type { Plan } from "./plan.ts";
-import { PlanConfigError } from "./plan-config-error.ts";
 import { readLiveState } from "./read-live-state.ts";
 import type { ResourceKind } from "./resource-kind.ts";
-import { StalePlanError } from "./stale-plan-error.ts";
 
 /**
  * Re-reads live state (one read per kind in the plan) and checks every change's fingerprint, no-ops included.

@@ -2,12 +2,11 @@ import { describe, expect, it } from "vitest";
 import { type ApplyProgressEvent, applyPlan } from "../src/apply-plan.ts";
 import { createPlan } from "../src/create-plan.ts";
 import type { DesiredResource, WireObject } from "../src/desired-resource.ts";
+import { PlanNotApplicableError, StalePlanError } from "../src/errors.ts";
 import { applyExitCode, planExitCode } from "../src/exit-code.ts";
 import { ownershipTags } from "../src/ownership.ts";
 import { hasPendingChanges, type Plan } from "../src/plan.ts";
 import { parsePlan, serializePlan } from "../src/plan-file.ts";
-import { PlanNotApplicableError } from "../src/plan-not-applicable-error.ts";
-import { StalePlanError } from "../src/stale-plan-error.ts";
 import { ACCOUNTS, accountId, GROUPS, groupId, InMemoryKind } from "./in-memory-kind.ts";
 import { accountProperties, desiredAccount, desiredGroup, ENV, liveAccount, SUBSCRIPTION } from "./plan-fixtures.ts";
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createPlan } from "../src/create-plan.ts";
-import { DependencyCycleError } from "../src/dependency-cycle-error.ts";
 import type { DesiredResource, WireObject } from "../src/desired-resource.ts";
-import { LiveReadError } from "../src/live-read-error.ts";
+import { DependencyCycleError, LiveReadError, PlanConfigError } from "../src/errors.ts";
 import { ownershipTags } from "../src/ownership.ts";
 import type { PlanProblemCode } from "../src/plan.ts";
-import { PlanConfigError } from "../src/plan-config-error.ts";
 import { ACCOUNTS, accountId, GROUPS, InMemoryKind } from "./in-memory-kind.ts";
 import { accountProperties, desiredAccount, desiredGroup, ENV, liveAccount, SUBSCRIPTION } from "./plan-fixtures.ts";
 

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PlanFileError } from "../src/errors.ts";
 import { parsePlan, readPlanFile, writePlanFile } from "../src/plan-file.ts";
-import { PlanFileError } from "../src/plan-file-error.ts";
 import { samplePlan } from "./sample-plan.ts";
 
 describe("plan files", () => {

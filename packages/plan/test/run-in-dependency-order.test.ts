@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DependencyCycleError } from "../src/dependency-cycle-error.ts";
+import { DependencyCycleError } from "../src/errors.ts";
 import { type DependencyNode, type ProgressEvent, runInDependencyOrder } from "../src/run-in-dependency-order.ts";
 
 type Graph = Record<string, string[]>;
