@@ -1,7 +1,7 @@
 import type { RestError } from "@azure/core-rest-pipeline";
 import { hintForArmError } from "./arm-error-hints.ts";
 import { describeArmResource, parseArmResourcePath } from "./arm-resource-path.ts";
-import { CliError } from "./cli-error.ts";
+import { CliError } from "./errors.ts";
 import { ExitCode } from "./exit-codes.ts";
 
 export interface AzureRequestErrorOptions {

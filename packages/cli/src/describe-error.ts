@@ -1,9 +1,7 @@
 import type { RestError } from "@azure/core-rest-pipeline";
 import { AzureRequestError } from "./azure-request-error.ts";
-import { CliError } from "./cli-error.ts";
-import { ConfigError } from "./config-error.ts";
+import { CliError, ConfigError, UsageError } from "./errors.ts";
 import { ExitCode } from "./exit-codes.ts";
-import { UsageError } from "./usage-error.ts";
 
 /** What to print for an error that ended a command, and which exit code it means. Pure: no I/O. */
 export interface ErrorReport {

@@ -5,15 +5,22 @@ export { describeArmResource, parseArmResourcePath } from "./arm-resource-path.t
 export type { AzureRequestErrorOptions } from "./azure-request-error.ts";
 export { AzureRequestError } from "./azure-request-error.ts";
 export { routeAzureSdkLogging } from "./azure-sdk-logging.ts";
-export { CliError } from "./cli-error.ts";
 export type { CommandContext, CommandDefinition, CommandOutcome, OptionValues } from "./command-definition.ts";
 export { defineCommand } from "./command-definition.ts";
 export type { CommonFlags } from "./common-flags.ts";
-export type { ConfigProblem } from "./config-error.ts";
-export { ConfigError } from "./config-error.ts";
 export type { ErrorReport } from "./describe-error.ts";
 export { describeError } from "./describe-error.ts";
 export { parseDuration } from "./duration.ts";
+export {
+  CliError,
+  ConfigError,
+  type ConfigProblem,
+  DeclinedError,
+  InterruptedError,
+  STOP_SIGNALS,
+  type StopSignal,
+  UsageError,
+} from "./errors.ts";
 export { EXIT_CODE_MEANINGS, EXIT_CODES_LINE, ExitCode, exitCodeTable } from "./exit-codes.ts";
 export type { AnnotationProperties, GitHubActionsTarget } from "./github-actions.ts";
 export {
@@ -29,7 +36,6 @@ export {
   isGitHubActions,
   setOutput,
 } from "./github-actions.ts";
-export { DeclinedError, InterruptedError, STOP_SIGNALS, type StopSignal } from "./interrupted-error.ts";
 export type { Logger, LoggerOptions, LogLevel } from "./log.ts";
 export { createLogger } from "./log.ts";
 export { NeedsAttention, needsAttention } from "./needs-attention.ts";
@@ -40,4 +46,3 @@ export type { CommandIo } from "./run-command.ts";
 export { runCommand, usageText } from "./run-command.ts";
 export type { TextWriter } from "./text-writer.ts";
 export { redactingWriter } from "./text-writer.ts";
-export { UsageError } from "./usage-error.ts";

@@ -3,14 +3,13 @@ import { routeAzureSdkLogging } from "./azure-sdk-logging.ts";
 import type { CommandContext, CommandDefinition, OptionValues } from "./command-definition.ts";
 import { type CommonFlags, commonOptions, commonOptionsUsage } from "./common-flags.ts";
 import { describeError } from "./describe-error.ts";
+import { InterruptedError, STOP_SIGNALS, type StopSignal, UsageError } from "./errors.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { annotateError, isGitHubActions } from "./github-actions.ts";
-import { InterruptedError, STOP_SIGNALS, type StopSignal } from "./interrupted-error.ts";
 import { createLogger } from "./log.ts";
 import { NeedsAttention } from "./needs-attention.ts";
 import { createProgress } from "./progress.ts";
 import { redactingWriter, type TextWriter } from "./text-writer.ts";
-import { UsageError } from "./usage-error.ts";
 
 /** Everything `runCommand` touches outside itself; tests replace it, `main.ts` never passes it. */
 export interface CommandIo {

@@ -1,12 +1,10 @@
 import { createHttpHeaders, createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { defineCommand } from "../src/command-definition.ts";
-import { ConfigError } from "../src/config-error.ts";
+import { ConfigError, InterruptedError, UsageError } from "../src/errors.ts";
 import { ExitCode } from "../src/exit-codes.ts";
-import { InterruptedError } from "../src/interrupted-error.ts";
 import { needsAttention } from "../src/needs-attention.ts";
 import { runCommand } from "../src/run-command.ts";
-import { UsageError } from "../src/usage-error.ts";
 import { capture } from "./capture.ts";
 
 afterEach(() => {
