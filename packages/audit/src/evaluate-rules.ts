@@ -1,7 +1,7 @@
 import type { AuditedResource } from "./audited-resource.ts";
+import { RelatedDocumentError } from "./errors.ts";
 import type { Finding } from "./finding.ts";
 import { ownerEnvironment } from "./owner-environment.ts";
-import { RelatedDocumentError } from "./related-document-error.ts";
 import { ANY_RESOURCE_TYPE, type AuditContext, type Rule, type RuleMetadata } from "./rule.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
+import { SuppressionFileError } from "./errors.ts";
 import { parseSuppressions, type Suppression } from "./suppression.ts";
-import { SuppressionFileError } from "./suppression-file-error.ts";
 
 /** Reads and validates a suppression file; a missing file is an empty list, anything unreadable is an error. */
 export async function readSuppressionFile(path: string): Promise<Suppression[]> {

@@ -1,5 +1,5 @@
 import type { AuditedResource } from "./audited-resource.ts";
-import { RelatedDocumentError } from "./related-document-error.ts";
+import { RelatedDocumentError } from "./errors.ts";
 
 /** The value of a related document, or a RelatedDocumentError when it was not collected or could not be read. */
 export function requireRelated(audited: AuditedResource, name: string): unknown {

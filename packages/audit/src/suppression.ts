@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SuppressionFileError } from "./suppression-file-error.ts";
+import { SuppressionFileError } from "./errors.ts";
 
 const isoDate = z
   .string()

@@ -1,11 +1,10 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-auth";
 import { CredentialUnavailableError } from "@azure/identity";
 import type { Logger } from "@infra/cli";
-import { AuthenticationFailedError } from "./authentication-failed-error.ts";
 import type { BuiltCredential } from "./build-credential.ts";
 import { aadstsCode, adviceForCredentialFailure } from "./credential-failure-advice.ts";
 import { credentialLabels } from "./credential-names.ts";
-import { NoCredentialError } from "./no-credential-error.ts";
+import { AuthenticationFailedError, NoCredentialError } from "./errors.ts";
 
 /** A chain entry: a credential to try, or one skipped with its reason. */
 export type ChainEntry = { built: BuiltCredential } | { skipped: { label: string; reason: string } };

@@ -15,7 +15,7 @@ import {
   prodCredentials,
 } from "./credential-names.ts";
 import { type EnvVars, envValue } from "./env-vars.ts";
-import { GitHubOidcPermissionError } from "./github-oidc-permission-error.ts";
+import { GitHubOidcPermissionError } from "./errors.ts";
 
 /** One credential of the chain: tried, or skipped with the reason a person will read. */
 export type PlannedCredential =

@@ -4,11 +4,9 @@ import { join } from "node:path";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import { type Emulator, SEED } from "@infra/emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AuthenticationFailedError } from "../src/authentication-failed-error.ts";
 import { connectAzure } from "../src/connect-azure.ts";
+import { AuthenticationFailedError, GitHubOidcPermissionError, NoCredentialError } from "../src/errors.ts";
 import { requestGitHubIdToken } from "../src/github-id-token.ts";
-import { GitHubOidcPermissionError } from "../src/github-oidc-permission-error.ts";
-import { NoCredentialError } from "../src/no-credential-error.ts";
 import { forgetCredentials } from "../src/process-credential.ts";
 import { connectionsElsewhere, envFor, startTestEmulator } from "./support/emulator-session.ts";
 

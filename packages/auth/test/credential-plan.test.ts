@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { authMethodFromEnv, parseAuthMethod } from "../src/auth-method.ts";
 import type { CredentialName } from "../src/credential-names.ts";
 import { type CredentialPlanInput, planCredentials } from "../src/credential-plan.ts";
-import { GitHubOidcPermissionError } from "../src/github-oidc-permission-error.ts";
+import { GitHubOidcPermissionError } from "../src/errors.ts";
 
 const ids = { AZURE_TENANT_ID: "t", AZURE_CLIENT_ID: "c" };
 const actions = { ACTIONS_ID_TOKEN_REQUEST_URL: "https://gh/token?x=1", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "rt" };

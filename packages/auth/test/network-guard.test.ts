@@ -3,7 +3,7 @@ import type { ConfigError } from "@infra/cli";
 import { afterEach, describe, expect, it } from "vitest";
 import { connectAzure } from "../src/connect-azure.ts";
 import { DefaultManagedIdentityCredential } from "../src/default-managed-identity-credential.ts";
-import { NoCredentialError } from "../src/no-credential-error.ts";
+import { NoCredentialError } from "../src/errors.ts";
 import { connectionAttempts, takeConnectionAttempts } from "./support/network-guard.ts";
 
 const imds = "169.254.169.254";
