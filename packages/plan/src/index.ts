@@ -21,7 +21,6 @@ export {
   PlanNotApplicableError,
   StalePlanError,
 } from "./errors.ts";
-export { applyExitCode, planExitCode } from "./exit-code.ts";
 export type { LiveResource } from "./live-resource.ts";
 export {
   isOwnedBy,
