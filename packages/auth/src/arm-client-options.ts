@@ -63,7 +63,7 @@ export function armClientOptions(
     credentials: { scopes: [cloud.resourceManagerScope] },
     // The pipeline's own retry (429 honours Retry-After; 5xx and resets back off). 6, not the default 3: with 20% of
     // requests failing transiently, 7 attempts leave ~1 in 80,000 requests failed, so a provision converges in one
-    // run (packages/hardening test/transient-faults.test.ts); 4 left ~1 in 3,000, one provision in ~100 failing.
+    // run (packages/protections test/transient-faults.test.ts); 4 left ~1 in 3,000, one provision in ~100 failing.
     retryOptions: { maxRetries: 6, retryDelayInMs: 800, maxRetryDelayInMs: 30_000 },
     userAgentOptions: { userAgentPrefix: userAgentPrefix(task) },
     additionalPolicies: armPipelinePolicies(pacer),

@@ -1,4 +1,4 @@
-// Runs root commands (`pnpm run plan|provision|...`) as a person does; shared by the e2e and hardening suites.
+// Runs root commands (`pnpm run plan|provision|...`) as a person does; shared by the e2e and protection suites.
 import { execFile, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";

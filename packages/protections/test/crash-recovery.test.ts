@@ -7,14 +7,14 @@ import { type AzureContext, connectAzure } from "@infra/auth";
 import { writeEnvironmentFile } from "@infra/e2e/root-command";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hardeningEnvironment } from "./support/hardening-environment.ts";
+import { suiteEnvironment } from "./support/suite-environment.ts";
 import { pendingChanges, provisionEnvironment } from "./support/in-process-provision.ts";
 import { writesIn } from "./support/request-log.ts";
 import { seededRandom } from "./support/seeded-random.ts";
 
 let emulator: Emulator;
 let azure: AzureContext;
-const environment = hardeningEnvironment("crash", { accounts: 4 });
+const environment = suiteEnvironment("crash", { accounts: 4 });
 const child = join(import.meta.dirname, "support", "provision-child.ts");
 
 /** Starts a provision in a child process and SIGKILLs it once `kills` ARM writes have been answered. */
@@ -62,7 +62,7 @@ async function inventory() {
 beforeAll(async () => {
   // Creates poll once, so kills land inside long-running operations too.
   emulator = await startEmulator({ config: { lro: { pollsBeforeDone: 1, retryAfterSeconds: 0 } } });
-  azure = await connectAzure({ task: "hardening", env: emulator.env("ops") });
+  azure = await connectAzure({ task: "protections", env: emulator.env("ops") });
 });
 afterAll(async () => {
   await emulator?.close();

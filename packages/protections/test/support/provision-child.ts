@@ -6,6 +6,6 @@ import { provisionEnvironment } from "./in-process-provision.ts";
 
 const path = process.argv[2];
 if (!path) throw new Error("usage: provision-child.ts ENVIRONMENT.json");
-const azure = await connectAzure({ task: "hardening", env: process.env });
+const azure = await connectAzure({ task: "protections", env: process.env });
 const result = await provisionEnvironment(azure, JSON.parse(await readFile(path, "utf8")));
 process.stdout.write(`applied ${result.succeeded.length}, failed ${result.failed.length}\n`);

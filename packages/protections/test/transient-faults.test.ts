@@ -3,16 +3,16 @@ import { StorageManagementClient } from "@azure/arm-storage";
 import { type AzureContext, connectAzure } from "@infra/auth";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hardeningEnvironment, provisionedAccountNames } from "./support/hardening-environment.ts";
+import { suiteEnvironment, provisionedAccountNames } from "./support/suite-environment.ts";
 import { pendingChanges, provisionEnvironment } from "./support/in-process-provision.ts";
 
 let emulator: Emulator;
 let azure: AzureContext;
-const environment = hardeningEnvironment("transient");
+const environment = suiteEnvironment("transient");
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  azure = await connectAzure({ task: "hardening", env: emulator.env("ops") });
+  azure = await connectAzure({ task: "protections", env: emulator.env("ops") });
 });
 afterAll(async () => {
   await emulator?.close();

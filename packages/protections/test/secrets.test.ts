@@ -8,7 +8,7 @@ import { connectAzure } from "@infra/auth";
 import { type CommandResult, runRoot, writeEnvironmentFile } from "@infra/e2e/root-command";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hardeningEnvironment } from "./support/hardening-environment.ts";
+import { suiteEnvironment } from "./support/suite-environment.ts";
 
 let emulator: Emulator;
 let dir: string;
@@ -39,7 +39,7 @@ async function actionsEnv(): Promise<Record<string, string>> {
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  dir = await mkdtemp(join(tmpdir(), "hardening-secrets-"));
+  dir = await mkdtemp(join(tmpdir(), "protections-secrets-"));
 });
 afterAll(async () => {
   await emulator?.close();
@@ -49,7 +49,7 @@ describe("secrets in output", () => {
   // The SDKs' own log sanitizing and our code paths keep this clean even without @infra/cli's redaction (checked:
   // with redactingWriter passing text through, it still passes); the next case is the one that needs the redaction.
   it("every root command, --verbose, as a client-secret identity and as GitHub Actions OIDC, leaks nothing", async () => {
-    const envFile = await writeEnvironmentFile(hardeningEnvironment("secrets"));
+    const envFile = await writeEnvironmentFile(suiteEnvironment("secrets"));
     const planFile = join(dir, "plan.json");
 
     // A client-secret identity (a laptop or a secret-based pipeline).
@@ -86,7 +86,7 @@ describe("secrets in output", () => {
     const commandLog = await emulator.admin.requests();
 
     // The keys the emulator holds for every account in the subscription (the test may fetch them; commands may not).
-    const azure = await connectAzure({ task: "hardening", env: emulator.env("ops") });
+    const azure = await connectAzure({ task: "protections", env: emulator.env("ops") });
     const storage = new StorageManagementClient(azure.credential, SEED.subscription1, azure.clientOptions);
     const keys: string[] = [];
     for await (const account of storage.storageAccounts.list()) {
@@ -133,7 +133,7 @@ describe("secrets in output", () => {
   // Protection: @infra/cli's redaction of everything a command writes (redact.ts, behind runCommand's writers).
   // Checked: with redactingWriter passing text through unchanged, this case finds the JWT and the account key.
   it("an Azure error that echoes a token and an account key is printed redacted (whoami, Actions mode)", async () => {
-    const azure = await connectAzure({ task: "hardening", env: emulator.env("ops") });
+    const azure = await connectAzure({ task: "protections", env: emulator.env("ops") });
     const storage = new StorageManagementClient(azure.credential, SEED.subscription1, azure.clientOptions);
     const listed = await storage.storageAccounts.listKeys(SEED.legacyResourceGroup, "legacydata001");
     const key = listed.keys?.[0]?.value ?? "";

@@ -4,7 +4,7 @@ import { type AzureContext, connectAzure } from "@infra/auth";
 import { runRoot, writeEnvironmentFile } from "@infra/e2e/root-command";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { hardeningEnvironment, lockAccountName, provisionedAccountNames } from "./support/hardening-environment.ts";
+import { suiteEnvironment, lockAccountName, provisionedAccountNames } from "./support/suite-environment.ts";
 import { pendingChanges, provisionEnvironment } from "./support/in-process-provision.ts";
 
 let emulator: Emulator;
@@ -25,7 +25,7 @@ async function faultHits(path: string): Promise<number> {
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  azure = await connectAzure({ task: "hardening", env: emulator.env("ops") });
+  azure = await connectAzure({ task: "protections", env: emulator.env("ops") });
   storage = new StorageManagementClient(azure.credential, SEED.subscription1, azure.clientOptions);
 });
 afterAll(async () => {
@@ -40,7 +40,7 @@ describe("a long-running operation that ends Failed", () => {
   // (run-in-dependency-order.ts). Checked: skipping every change not yet done at the first failure there leaves the
   // other accounts' containers pending and fails this case.
   it("is reported with its ARM code, its dependents are skipped, the rest of the plan applies, exit 1", async () => {
-    const environment = hardeningEnvironment("lrofail");
+    const environment = suiteEnvironment("lrofail");
     const [ok0, broken, ok2] = environment.storage.accounts.map((account) => account.name);
     await emulator.admin.addFault({
       method: "PUT",
@@ -75,7 +75,7 @@ describe("two provisions of the same environment at once", () => {
   // Protection: the environment's lock in Azure (@infra/arm environment-lock.ts, taken in apply-environment.ts).
   // Checked: without it the second run applies its plan alongside the first and exits 0.
   it("the second refuses, naming the run that holds the lock, and writes nothing; the first completes", async () => {
-    const environment = hardeningEnvironment("lockrace");
+    const environment = suiteEnvironment("lockrace");
     const envFile = await writeEnvironmentFile(environment);
     // The first run's first account create hangs until the second run has finished (clearing the faults lets it go).
     const slowPath = `/storageAccounts/${environment.storage.accounts[0]?.name}\\?`;

@@ -6,7 +6,7 @@ import { SEED } from "@infra/emulator";
  * data-plane role assignment). Each suite passes its own `name`: the environment lock is keyed on it, and suites run
  * in parallel against their own emulators.
  */
-export function hardeningEnvironment(name: string, options: { accounts?: number; roleAssignments?: boolean } = {}) {
+export function suiteEnvironment(name: string, options: { accounts?: number; roleAssignments?: boolean } = {}) {
   const prefix = name.replace(/[^a-z0-9]/g, "").slice(0, 8);
   const groups = [`rg-${name}-a`, `rg-${name}-b`];
   return {
@@ -32,11 +32,11 @@ export function hardeningEnvironment(name: string, options: { accounts?: number;
 }
 
 /** The environment's lock account (see @infra/arm): the storage task provisions it beside the declared accounts. */
-export function lockAccountName(environment: ReturnType<typeof hardeningEnvironment>): string {
+export function lockAccountName(environment: ReturnType<typeof suiteEnvironment>): string {
   return lockHome(environment, environment.subscriptionId)?.accountName ?? "";
 }
 
 /** Every account an apply of `environment` leaves: the declared ones and its lock account, sorted. */
-export function provisionedAccountNames(environment: ReturnType<typeof hardeningEnvironment>): string[] {
+export function provisionedAccountNames(environment: ReturnType<typeof suiteEnvironment>): string[] {
   return [...environment.storage.accounts.map((account) => account.name), lockAccountName(environment)].sort();
 }

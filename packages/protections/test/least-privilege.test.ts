@@ -4,7 +4,7 @@ import { type AzureContext, connectAzure } from "@infra/auth";
 import { runRoot, writeEnvironmentFile } from "@infra/e2e/root-command";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hardeningEnvironment } from "./support/hardening-environment.ts";
+import { suiteEnvironment } from "./support/suite-environment.ts";
 import { pendingChanges, provisionEnvironment } from "./support/in-process-provision.ts";
 import { acceptedWritesIn, writesIn } from "./support/request-log.ts";
 
@@ -24,12 +24,12 @@ const deployer = {
   federatedCredentials: [],
 };
 // Provisioned by ops beforehand; every case then wants one more account than exists, so there is a write to attempt.
-const environment = hardeningEnvironment("leastpriv", { accounts: 2, roleAssignments: false });
-const grown = hardeningEnvironment("leastpriv", { accounts: 3, roleAssignments: false });
+const environment = suiteEnvironment("leastpriv", { accounts: 2, roleAssignments: false });
+const grown = suiteEnvironment("leastpriv", { accounts: 3, roleAssignments: false });
 // Its own environment, so the other cases' accounts are untouched: the groups exist (a group-scoped identity cannot
 // create groups), then the deployer adds two accounts, four containers and one data role assignment.
-const groupsOnly = hardeningEnvironment("lpgroups", { accounts: 2 });
-const groupsOnlyBefore = hardeningEnvironment("lpgroups", { accounts: 0 });
+const groupsOnly = suiteEnvironment("lpgroups", { accounts: 2 });
+const groupsOnlyBefore = suiteEnvironment("lpgroups", { accounts: 0 });
 
 async function requestsBy(principal: string) {
   return (await emulator.admin.requests()).filter((entry) => entry.principal === principal);
@@ -37,7 +37,7 @@ async function requestsBy(principal: string) {
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  ops = await connectAzure({ task: "hardening", env: emulator.env("ops") });
+  ops = await connectAzure({ task: "protections", env: emulator.env("ops") });
   expect((await provisionEnvironment(ops, environment)).failed).toEqual([]);
 });
 afterAll(async () => {

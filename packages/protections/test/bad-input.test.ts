@@ -7,13 +7,13 @@ import { repoRoot, runRoot, writeEnvironmentFile } from "@infra/e2e/root-command
 import { type Emulator, startEmulator } from "@infra/emulator";
 import { rootAuditCommand, rootPlanCommand, rootProvisionCommand } from "@infra/task";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { hardeningEnvironment } from "./support/hardening-environment.ts";
+import { suiteEnvironment } from "./support/suite-environment.ts";
 import { writesIn } from "./support/request-log.ts";
 
 let emulator: Emulator;
 let dir: string;
 
-const base = hardeningEnvironment("badinput");
+const base = suiteEnvironment("badinput");
 const account = base.storage.accounts[0] as (typeof base.storage.accounts)[number];
 const withAccount = (changes: Record<string, unknown>) => ({
   ...base,

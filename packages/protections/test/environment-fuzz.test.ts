@@ -6,9 +6,9 @@ import { ConfigError } from "@infra/cli";
 import { loadEnvironment, validateEnvironment } from "@infra/environments";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hardeningEnvironment } from "./support/hardening-environment.ts";
+import { suiteEnvironment } from "./support/suite-environment.ts";
 
-const valid = hardeningEnvironment("fuzz");
+const valid = suiteEnvironment("fuzz");
 
 /** An Environment or a ConfigError (with at least one problem) is fine; anything else is a crash. */
 function outcomeOf(input: unknown): "environment" | "config-error" {

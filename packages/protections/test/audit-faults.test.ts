@@ -8,13 +8,13 @@ import { governanceAudit } from "@infra/governance";
 import { storageAudit } from "@infra/storage";
 import type { AuditScope } from "@infra/task";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { hardeningEnvironment } from "./support/hardening-environment.ts";
+import { suiteEnvironment } from "./support/suite-environment.ts";
 import { provisionEnvironment } from "./support/in-process-provision.ts";
 
 let emulator: Emulator;
 let azure: AzureContext;
 let clean: Map<string, Finding["status"]>;
-const environment = hardeningEnvironment("auditf");
+const environment = suiteEnvironment("auditf");
 const scope: AuditScope = {
   subscriptionIds: [SEED.subscription1],
   environment: validateEnvironment(environment, "test"),
@@ -42,7 +42,7 @@ async function audit(): Promise<Finding[]> {
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  azure = await connectAzure({ task: "hardening", env: emulator.env("ops") });
+  azure = await connectAzure({ task: "protections", env: emulator.env("ops") });
   const applied = await provisionEnvironment(azure, environment);
   expect(applied.failed).toEqual([]);
   clean = new Map((await audit()).map((finding) => [key(finding), finding.status]));
