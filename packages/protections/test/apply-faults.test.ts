@@ -4,8 +4,8 @@ import { type AzureContext, connectAzure } from "@infra/auth";
 import { runRoot, writeEnvironmentFile } from "@infra/e2e/root-command";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { suiteEnvironment, lockAccountName, provisionedAccountNames } from "./support/suite-environment.ts";
 import { pendingChanges, provisionEnvironment } from "./support/in-process-provision.ts";
+import { lockAccountName, provisionedAccountNames, suiteEnvironment } from "./support/suite-environment.ts";
 
 let emulator: Emulator;
 let azure: AzureContext;

@@ -8,8 +8,8 @@ import { governanceAudit } from "@infra/governance";
 import { storageAudit } from "@infra/storage";
 import type { AuditScope } from "@infra/task";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { suiteEnvironment } from "./support/suite-environment.ts";
 import { provisionEnvironment } from "./support/in-process-provision.ts";
+import { suiteEnvironment } from "./support/suite-environment.ts";
 
 let emulator: Emulator;
 let azure: AzureContext;

@@ -7,8 +7,8 @@ import { repoRoot, runRoot, writeEnvironmentFile } from "@infra/e2e/root-command
 import { type Emulator, startEmulator } from "@infra/emulator";
 import { rootAuditCommand, rootPlanCommand, rootProvisionCommand } from "@infra/task";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { suiteEnvironment } from "./support/suite-environment.ts";
 import { writesIn } from "./support/request-log.ts";
+import { suiteEnvironment } from "./support/suite-environment.ts";
 
 let emulator: Emulator;
 let dir: string;

@@ -7,10 +7,10 @@ import { type AzureContext, connectAzure } from "@infra/auth";
 import { writeEnvironmentFile } from "@infra/e2e/root-command";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { suiteEnvironment } from "./support/suite-environment.ts";
 import { pendingChanges, provisionEnvironment } from "./support/in-process-provision.ts";
 import { writesIn } from "./support/request-log.ts";
 import { seededRandom } from "./support/seeded-random.ts";
+import { suiteEnvironment } from "./support/suite-environment.ts";
 
 let emulator: Emulator;
 let azure: AzureContext;

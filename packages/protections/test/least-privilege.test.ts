@@ -4,9 +4,9 @@ import { type AzureContext, connectAzure } from "@infra/auth";
 import { runRoot, writeEnvironmentFile } from "@infra/e2e/root-command";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { suiteEnvironment } from "./support/suite-environment.ts";
 import { pendingChanges, provisionEnvironment } from "./support/in-process-provision.ts";
 import { acceptedWritesIn, writesIn } from "./support/request-log.ts";
+import { suiteEnvironment } from "./support/suite-environment.ts";
 
 let emulator: Emulator;
 let ops: AzureContext;

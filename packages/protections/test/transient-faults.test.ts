@@ -3,8 +3,8 @@ import { StorageManagementClient } from "@azure/arm-storage";
 import { type AzureContext, connectAzure } from "@infra/auth";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { suiteEnvironment, provisionedAccountNames } from "./support/suite-environment.ts";
 import { pendingChanges, provisionEnvironment } from "./support/in-process-provision.ts";
+import { provisionedAccountNames, suiteEnvironment } from "./support/suite-environment.ts";
 
 let emulator: Emulator;
 let azure: AzureContext;
