@@ -32,5 +32,4 @@ export { resolveSubscription } from "./subscription-resolution.ts";
 export { listVisibleSubscriptions } from "./visible-subscriptions.ts";
 export type { WhoamiReport } from "./whoami-command.ts";
 export { formatWhoami, whoamiCommand } from "./whoami-command.ts";
-export { captureWireBodies, listWire, readWire, WIRE_CAPTURE_POLICY, wireCapturePolicy } from "./wire-capture.ts";
-export { WireCaptureError } from "./wire-capture-error.ts";
+export { captureWireBodies, WIRE_CAPTURE_POLICY, wireCapturePolicy } from "./wire-capture.ts";

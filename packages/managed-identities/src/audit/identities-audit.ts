@@ -1,6 +1,6 @@
+import { msiClient } from "@infra/arm";
 import { evaluateRules, type Finding, ruleMetadata } from "@infra/audit";
 import type { AuditScope, AuditTaskContext, TaskAudit, TaskAuditResult } from "@infra/task";
-import { msiClient } from "../msi-client.ts";
 import { collectIdentities } from "./collect-identities.ts";
 import { identityRules } from "./identity-rules.ts";
 
