@@ -12,7 +12,7 @@ import type { DesiredResource, ResourceKind } from "@infra/plan";
 
 /**
  * Management locks on groups. Locks carry no tags, so ownership is written into `properties.notes`
- * (see ownership-note.ts); one list of the subscription's locks per read (per group where ARM refuses that).
+ * (@infra/arm ownership-note.ts); one list of the subscription's locks per read (per group where ARM refuses that).
  */
 export function groupLockKind(options: KindOptions): ResourceKind {
   const client = new ManagementLockClient(

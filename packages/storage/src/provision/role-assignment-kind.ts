@@ -17,7 +17,7 @@ import type { StorageKindOptions } from "./storage-kind-options.ts";
 /**
  * Data-plane role assignments at account scope, through the shared role-assignment kind. Ownership is the
  * `description` note or, where a service did not keep it, the name itself: at one of this environment's accounts, a
- * name equal to the one derived from scope + principal + role (role-assignment-name.ts) was made by this task.
+ * name equal to the one derived from scope + principal + role (`roleAssignmentName`) was made by this task.
  */
 export function roleAssignmentKind(options: StorageKindOptions): ResourceKind {
   const accountScopes = new Set(
