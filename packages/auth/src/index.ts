@@ -11,4 +11,4 @@ export { trackOperations } from "./operation-tracking.ts";
 export { forgetCredentials } from "./process-credential.ts";
 export { ReadPacer } from "./read-pacer.ts";
 export { listVisibleSubscriptions } from "./visible-subscriptions.ts";
-export { captureWireBodies, listWire, readWire } from "./wire-capture.ts";
+export { captureWireBodies } from "./wire-capture.ts";

@@ -1,3 +1,4 @@
+import { GITHUB_OIDC_TASK } from "@infra/arm";
 import { connectAzure } from "@infra/auth";
 import { DeclinedError, defineCommand, UsageError } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
@@ -7,7 +8,6 @@ import { applyBootstrap, deployVariables } from "./apply-bootstrap.ts";
 import { planBootstrap } from "./bootstrap-plan.ts";
 import { parseRepository } from "./github-subject.ts";
 import { renderGitHubVariables } from "./github-variables.ts";
-import { GITHUB_OIDC_TASK } from "./names.ts";
 import { setGitHubVariables } from "./set-github-variables.ts";
 
 /**

@@ -1,6 +1,7 @@
+import type { KindOptions } from "@infra/arm";
 import { identityKind } from "@infra/managed-identities";
 import type { ResourceKind } from "@infra/plan";
-import { groupLockKind, type KindOptions, resourceGroupKind } from "@infra/resource-groups";
+import { groupLockKind, resourceGroupKind } from "@infra/resource-groups";
 import { federatedCredentialKind } from "./federated-credential-kind.ts";
 import { roleAssignmentKind } from "./role-assignment-kind.ts";
 

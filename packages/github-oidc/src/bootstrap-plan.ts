@@ -1,10 +1,17 @@
-import { retryingTransientAnswers } from "@infra/arm";
+import {
+  CREDENTIAL_KIND,
+  GITHUB_OIDC_TASK,
+  GROUP_LOCK_KIND,
+  IDENTITY_KIND,
+  RESOURCE_GROUP_KIND,
+  RESOURCE_GROUPS_TASK,
+  ROLE_ASSIGNMENT_KIND,
+  retryingTransientAnswers,
+} from "@infra/arm";
 import type { AzureContext } from "@infra/auth";
 import type { Logger } from "@infra/cli";
 import type { Environment } from "@infra/environments";
-import { IDENTITY_KIND } from "@infra/managed-identities";
 import { createPlan, type Plan, type ResourceKind } from "@infra/plan";
-import { GROUP_LOCK_KIND, RESOURCE_GROUP_KIND, RESOURCE_GROUPS_TASK } from "@infra/resource-groups";
 import { combinePlans } from "@infra/task";
 import { bootstrapKinds } from "./bootstrap-kinds.ts";
 import { checkCredentialLimit } from "./credential-limit.ts";
@@ -12,8 +19,7 @@ import { type DeployIdentityDesign, deployIdentities } from "./deploy-access.ts"
 import { desiredBootstrap } from "./desired-bootstrap.ts";
 import { existingIdentities } from "./existing-principals.ts";
 import type { GitHubRepository } from "./github-subject.ts";
-import { CREDENTIAL_KIND, ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
-import { GITHUB_OIDC_TASK, identityGroupName } from "./names.ts";
+import { identityGroupName } from "./names.ts";
 
 export interface BootstrapRequest {
   environment: Environment;

@@ -1,6 +1,6 @@
+import { CREDENTIAL_KIND, parentIdentityId } from "@infra/arm";
 import { CliError, ExitCode } from "@infra/cli";
 import type { Plan } from "@infra/plan";
-import { CREDENTIAL_KIND, parentIdentityId } from "./identity-ids.ts";
 
 /** Entra ID's limit per application or user-assigned identity. */
 export const MAX_FEDERATED_CREDENTIALS = 20;

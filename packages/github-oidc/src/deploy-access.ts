@@ -1,6 +1,5 @@
+import { type BuiltInRole, resourceGroupId } from "@infra/arm";
 import type { Environment } from "@infra/environments";
-import { resourceGroupId } from "@infra/resource-groups";
-import type { BuiltInRole } from "./built-in-roles.ts";
 import type { SubjectContext } from "./github-subject.ts";
 import { type DeployRole, identityName } from "./names.ts";
 

@@ -1,20 +1,28 @@
-import type { Environment } from "@infra/environments";
-import { IDENTITY_KIND, identityId, pendingPrincipal } from "@infra/managed-identities";
-import type { DesiredResource } from "@infra/plan";
 import {
-  desiredResourceGroups,
+  BUILT_IN_ROLE_IDS,
+  CREDENTIAL_KIND,
+  credentialId,
+  GITHUB_OIDC_TASK,
+  githubOidcAddress,
+  IDENTITY_KIND,
+  identityId,
   ownershipNote,
+  pendingPrincipal,
   RESOURCE_GROUP_KIND,
+  ROLE_ASSIGNMENT_KIND,
   resourceGroupAddress,
   resourceGroupId,
-} from "@infra/resource-groups";
-import { roleAssignmentName } from "@infra/storage";
-import { BUILT_IN_ROLE_IDS, roleDefinitionId } from "./built-in-roles.ts";
+  roleAssignmentId,
+  roleAssignmentName,
+  roleDefinitionId,
+} from "@infra/arm";
+import type { Environment } from "@infra/environments";
+import type { DesiredResource } from "@infra/plan";
+import { desiredResourceGroups } from "@infra/resource-groups";
 import type { DeployIdentityDesign } from "./deploy-access.ts";
 import { GITHUB_AUDIENCE, GITHUB_ISSUER } from "./github-issuer.ts";
 import { credentialName, type GitHubRepository, githubSubject } from "./github-subject.ts";
-import { CREDENTIAL_KIND, credentialId, ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
-import { GITHUB_OIDC_TASK, githubOidcAddress, identityGroupName } from "./names.ts";
+import { identityGroupName } from "./names.ts";
 
 export interface DesiredBootstrapInput {
   environment: Environment;
@@ -80,7 +88,7 @@ export function desiredBootstrap(input: DesiredBootstrapInput): DesiredResource[
       return {
         address: githubOidcAddress.roleAssignment(design.role, grant.role, grant.scopeName),
         kind: ROLE_ASSIGNMENT_KIND,
-        id: `${grant.scope}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+        id: roleAssignmentId(grant.scope, name),
         name,
         dependsOn: [address, ...(grant.group ? [resourceGroupAddress(grant.group)] : [])],
         properties: {

@@ -1,6 +1,5 @@
+import { isNotFound, msiClient } from "@infra/arm";
 import type { AzureContext } from "@infra/auth";
-import { isNotFound } from "@infra/resource-groups";
-import { msiClient } from "./arm-clients.ts";
 
 /** A deploy identity as GitHub needs it: the client id for AZURE_CLIENT_ID; the principal id for role assignments. */
 export interface DeployIdentityIds {

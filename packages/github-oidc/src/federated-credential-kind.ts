@@ -1,4 +1,12 @@
-import { identityLocation } from "@infra/managed-identities";
+import {
+  CREDENTIAL_KIND,
+  identityLocation,
+  isNotFound,
+  type KindOptions,
+  listWire,
+  msiClient,
+  parentIdentityId,
+} from "@infra/arm";
 import {
   type DesiredResource,
   isOwnedBy,
@@ -8,9 +16,6 @@ import {
   type ResourceKind,
   type WireObject,
 } from "@infra/plan";
-import { isNotFound, type KindOptions, listWire } from "@infra/resource-groups";
-import { msiClient } from "./arm-clients.ts";
-import { CREDENTIAL_KIND, parentIdentityId } from "./identity-ids.ts";
 
 /**
  * Federated identity credentials carry no tags: one is ours when its parent identity is (the identity's tags). Read per

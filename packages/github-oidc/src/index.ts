@@ -2,7 +2,6 @@ export { applyBootstrap, BootstrapFailedError, deployVariables } from "./apply-b
 export { bootstrapCommand } from "./bootstrap-command.ts";
 export { bootstrapKinds } from "./bootstrap-kinds.ts";
 export { type BootstrapPlan, type BootstrapRequest, planBootstrap } from "./bootstrap-plan.ts";
-export { BUILT_IN_ROLE_IDS, type BuiltInRole, roleDefinitionId } from "./built-in-roles.ts";
 export {
   checkCredentialLimit,
   credentialsAfterApply,
@@ -22,7 +21,6 @@ export {
   type SubjectContext,
 } from "./github-subject.ts";
 export { type GitHubVariable, githubVariables, renderGitHubVariables, variableSuffix } from "./github-variables.ts";
-export { CREDENTIAL_KIND, credentialId, ROLE_ASSIGNMENT_KIND } from "./identity-ids.ts";
-export { type DeployRole, GITHUB_OIDC_TASK, githubOidcAddress, identityGroupName, identityName } from "./names.ts";
+export { type DeployRole, identityGroupName, identityName } from "./names.ts";
 export { roleAssignmentKind } from "./role-assignment-kind.ts";
 export { type SetVariablesOutcome, setGitHubVariables } from "./set-github-variables.ts";

@@ -1,8 +1,5 @@
 import type { Environment } from "@infra/environments";
 
-/** Stamped into the ownership tag `task` of everything the bootstrap creates. */
-export const GITHUB_OIDC_TASK = "github-oidc";
-
 /** The two deploy identities of an environment: one that may change it, one that may only read it. */
 export type DeployRole = "apply" | "read";
 
@@ -17,11 +14,3 @@ export function identityGroupName(environment: Environment): string {
 export function identityName(environment: Environment, role: DeployRole): string {
   return `id-${environment.namingPrefix}-github-${role}`;
 }
-
-export const githubOidcAddress = {
-  group: (name: string) => `${GITHUB_OIDC_TASK}.group["${name}"]`,
-  identity: (role: DeployRole) => `${GITHUB_OIDC_TASK}.identity["${role}"]`,
-  credential: (role: DeployRole, name: string) => `${GITHUB_OIDC_TASK}.credential["${role}/${name}"]`,
-  roleAssignment: (role: DeployRole, roleName: string, scopeName: string) =>
-    `${GITHUB_OIDC_TASK}.role["${role}/${roleName}@${scopeName}"]`,
-};

@@ -1,7 +1,10 @@
-import { principalResolver } from "@infra/managed-identities";
+import {
+  GITHUB_OIDC_TASK,
+  type KindOptions,
+  principalResolver,
+  roleAssignmentKind as sharedRoleAssignmentKind,
+} from "@infra/arm";
 import type { ResourceKind } from "@infra/plan";
-import { type KindOptions, roleAssignmentKind as sharedRoleAssignmentKind } from "@infra/resource-groups";
-import { GITHUB_OIDC_TASK } from "./names.ts";
 
 /**
  * The deploy identities' role assignments, through the shared role-assignment kind. An assignment for an identity

@@ -1,5 +1,7 @@
+import { BUILT_IN_ROLE_IDS, RESOURCE_GROUP_KIND } from "@infra/arm";
+
 /** Resource types the governance rules check. Subscriptions come back from ARM without `type`: collectors set it. */
-export const RESOURCE_GROUP_TYPE = "Microsoft.Resources/resourceGroups";
+export const RESOURCE_GROUP_TYPE = RESOURCE_GROUP_KIND;
 export const SUBSCRIPTION_TYPE = "Microsoft.Resources/subscriptions";
 
 /** Names of related documents collectors attach. */
@@ -13,4 +15,4 @@ export const GOVERNANCE_RELATED = {
 } as const;
 
 /** Built-in Owner role definition id (same in every tenant). */
-export const OWNER_ROLE_ID = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+export const OWNER_ROLE_ID = BUILT_IN_ROLE_IDS.Owner;

@@ -1,8 +1,6 @@
+import { IDENTITY_KIND, identityAddress, identityId, MANAGED_IDENTITIES_TASK, resourceGroupAddress } from "@infra/arm";
 import type { Environment } from "@infra/environments";
 import type { DesiredResource } from "@infra/plan";
-import { resourceGroupAddress } from "@infra/resource-groups";
-import { identityAddress, MANAGED_IDENTITIES_TASK } from "./addresses.ts";
-import { IDENTITY_KIND, identityId } from "./identity-ids.ts";
 
 /** One user-assigned identity per entry of the environment's `managedIdentities` section. */
 export function desiredIdentities(environment: Environment, subscriptionId: string): DesiredResource[] {

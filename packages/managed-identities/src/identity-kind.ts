@@ -1,9 +1,17 @@
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { ManagementLockClient } from "@azure/arm-locks";
-import { isOwnedBy, type LiveResource, ownershipFromTags, type ResourceKind } from "@infra/plan";
-import { extensionsUnder, type KindOptions, listWire, listWireOrPerGroup, planContent } from "@infra/resource-groups";
-import { IDENTITY_KIND, identityLocation } from "./identity-ids.ts";
-import { msiClient } from "./msi-client.ts";
+import {
+  extensionsUnder,
+  IDENTITY_KIND,
+  identityLocation,
+  type KindOptions,
+  listWire,
+  listWireOrPerGroup,
+  msiClient,
+  ownedOrWanted,
+  planContent,
+} from "@infra/arm";
+import { ownershipFromTags, type ResourceKind } from "@infra/plan";
 
 /**
  * User-assigned identities: one list of the subscription's identities per read (per group where ARM refuses that);
@@ -31,7 +39,6 @@ export function identityKind(options: KindOptions): ResourceKind {
     immutablePaths: ["location"],
     addressOf: (live, owner) => `${owner.task}.identity["${identityLocation(live.id).name}"]`,
     async readLive(request) {
-      const wanted = new Set(request.ids.map((id) => id.toLowerCase()));
       const identities = await listWireOrPerGroup(
         {
           subscription: () => client.userAssignedIdentities.listBySubscription({ abortSignal: request.signal }),
@@ -39,13 +46,7 @@ export function identityKind(options: KindOptions): ResourceKind {
         },
         options.resourceGroups,
       );
-      return identities
-        .filter(
-          (body) =>
-            wanted.has(String(body.id).toLowerCase()) ||
-            isOwnedBy(ownershipFromTags(body.tags), request.environment, request.tasks),
-        )
-        .map((body): LiveResource => ({ id: String(body.id), kind: IDENTITY_KIND, body }));
+      return ownedOrWanted(IDENTITY_KIND, identities, request, (body) => ownershipFromTags(body.tags));
     },
     // Deleting an identity deletes its federated credentials (they carry no stamp) and what is scoped to it.
     async readContents(live, signal) {

@@ -1,6 +1,5 @@
-import { kindOptionsFor } from "@infra/resource-groups";
+import { kindOptionsFor, MANAGED_IDENTITIES_TASK } from "@infra/arm";
 import type { TaskDefinition } from "@infra/task";
-import { MANAGED_IDENTITIES_TASK } from "./addresses.ts";
 import { identitiesAudit } from "./audit/identities-audit.ts";
 import { desiredIdentities } from "./desired-identities.ts";
 import { identityKind } from "./identity-kind.ts";

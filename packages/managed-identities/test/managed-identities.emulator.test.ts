@@ -1,13 +1,14 @@
 import { ManagedServiceIdentityClient } from "@azure/arm-msi";
+import { ResourceManagementClient } from "@azure/arm-resources";
 import { type AzureContext, connectAzure } from "@infra/auth";
 import { createLogger } from "@infra/cli";
 import { type Emulator, startEmulator } from "@infra/emulator";
 import { validateEnvironment } from "@infra/environments";
 import { applyPlan, type Plan } from "@infra/plan";
-import { resourceGroupsTask } from "@infra/resource-groups";
 import { planTask, type TaskAuditResult, type TaskContext, type TaskDefinition } from "@infra/task";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { identitiesAudit, managedIdentitiesTask } from "../src/index.ts";
+import { identitiesAudit } from "../src/audit/identities-audit.ts";
+import { managedIdentitiesTask } from "../src/task.ts";
 
 const GITHUB = "https://token.actions.githubusercontent.com";
 const AUDIENCES = ["api://AzureADTokenExchange"];
@@ -55,8 +56,12 @@ beforeAll(async () => {
   emulator = await startEmulator({ config: { lro: { pollsBeforeDone: 1, retryAfterSeconds: 0 } } });
   azure = await connectAzure({ task: "managed-identities", env: emulator.env("ops") });
   msi = new ManagedServiceIdentityClient(azure.credential, azure.subscriptionId, azure.clientOptions);
-  // The group is @infra/resource-groups' to make; at the root turbo applies it first (a workspace dependency).
-  await apply(resourceGroupsTask, await planOf(resourceGroupsTask));
+  // The group is the resource-groups task's to make; at the root the plan's dependsOn applies it first.
+  await new ResourceManagementClient(
+    azure.credential,
+    azure.subscriptionId,
+    azure.clientOptions,
+  ).resourceGroups.createOrUpdate("rg-mit-app", { location: "westeurope" });
 });
 afterAll(() => emulator?.close());
 afterEach(() => emulator.admin.clearFaults());

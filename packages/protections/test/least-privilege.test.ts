@@ -87,7 +87,7 @@ describe("least privilege", () => {
   });
 
   // Protection: kinds that list at subscription scope fall back to per-group lists when ARM answers 403
-  // (listWireOrPerGroup in @infra/resource-groups), and the emulator, like ARM, filters the group list to the groups
+  // (listWireOrPerGroup in @infra/arm), and the emulator, like ARM, filters the group list to the groups
   // the caller may read; the storage preflight turns a refused (subscription-scope) name check into a plan note.
   // Without any of the three, this provision stops with AuthorizationFailed before it writes anything.
   it("`pnpm run provision` as Contributor + User Access Administrator on the environment's resource groups only", async () => {

@@ -1,10 +1,16 @@
+import {
+  GROUP_LOCK_KIND,
+  GROUP_LOCK_NAME,
+  groupLockId,
+  ownershipNote,
+  RESOURCE_GROUP_KIND,
+  RESOURCE_GROUPS_TASK,
+  resourceGroupAddress,
+  resourceGroupId,
+  resourceGroupLockAddress,
+} from "@infra/arm";
 import type { Environment } from "@infra/environments";
 import type { DesiredResource } from "@infra/plan";
-import { RESOURCE_GROUPS_TASK, resourceGroupAddress, resourceGroupLockAddress } from "./addresses.ts";
-import { GROUP_LOCK_KIND } from "./group-lock-kind.ts";
-import { ownershipNote } from "./ownership-note.ts";
-import { RESOURCE_GROUP_KIND } from "./resource-group-kind.ts";
-import { GROUP_LOCK_NAME, groupLockId, resourceGroupId } from "./resource-ids.ts";
 
 /** The environment's groups (location + environment and group tags) and, where `lock` is set, their locks. */
 export function desiredResourceGroups(environment: Environment, subscriptionId: string): DesiredResource[] {

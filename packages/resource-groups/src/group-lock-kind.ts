@@ -1,15 +1,18 @@
 import { ManagementLockClient } from "@azure/arm-locks";
-import { type DesiredResource, isOwnedBy, type LiveResource, type ResourceKind } from "@infra/plan";
-import type { KindOptions } from "./kind-options.ts";
-import { listWireOrPerGroup } from "./list-wire-or-per-group.ts";
-import { ownershipFromNote } from "./ownership-note.ts";
-import { GROUP_LOCK_NAME, groupNameOf } from "./resource-ids.ts";
-
-export const GROUP_LOCK_KIND = "Microsoft.Authorization/locks";
+import {
+  GROUP_LOCK_KIND,
+  GROUP_LOCK_NAME,
+  groupNameOf,
+  type KindOptions,
+  listWireOrPerGroup,
+  ownedOrWanted,
+  ownershipFromNote,
+} from "@infra/arm";
+import type { DesiredResource, ResourceKind } from "@infra/plan";
 
 /**
  * Management locks on groups. Locks carry no tags, so ownership is written into `properties.notes`
- * (see ownership-note.ts); one list of the subscription's locks per read (per group where ARM refuses that).
+ * (@infra/arm ownership-note.ts); one list of the subscription's locks per read (per group where ARM refuses that).
  */
 export function groupLockKind(options: KindOptions): ResourceKind {
   const client = new ManagementLockClient(
@@ -35,7 +38,6 @@ export function groupLockKind(options: KindOptions): ResourceKind {
     readOwnership: (live) => ownershipOf(live.body),
     addressOf: (live, owner) => `${owner.task}.lock["${groupNameOf(live.id)}"]`,
     async readLive(request) {
-      const wanted = new Set(request.ids.map((id) => id.toLowerCase()));
       const locks = await listWireOrPerGroup(
         {
           subscription: () => client.managementLocks.listAtSubscriptionLevel({ abortSignal: request.signal }),
@@ -43,13 +45,7 @@ export function groupLockKind(options: KindOptions): ResourceKind {
         },
         options.resourceGroups,
       );
-      return locks
-        .filter(
-          (body) =>
-            wanted.has(String(body.id).toLowerCase()) ||
-            isOwnedBy(ownershipOf(body), request.environment, request.tasks),
-        )
-        .map((body): LiveResource => ({ id: String(body.id), kind: GROUP_LOCK_KIND, body }));
+      return ownedOrWanted(GROUP_LOCK_KIND, locks, request, ownershipOf);
     },
     create: put,
     update: (desired, _live, _diff, signal) => put(desired, signal),

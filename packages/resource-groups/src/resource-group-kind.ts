@@ -2,20 +2,16 @@ import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { ManagementLockClient } from "@azure/arm-locks";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import {
-  type DesiredResource,
-  isOwnedBy,
-  type LiveResource,
-  MANAGED_BY,
-  ownershipFromTags,
-  type ResourceKind,
-} from "@infra/plan";
-import type { KindOptions } from "./kind-options.ts";
-import { groupNameOf } from "./resource-ids.ts";
-import { extensionsUnder, planContent } from "./scope-contents.ts";
+  extensionsUnder,
+  groupNameOf,
+  type KindOptions,
+  listWire,
+  ownedOrWanted,
+  planContent,
+  RESOURCE_GROUP_KIND,
+} from "@infra/arm";
+import { type DesiredResource, MANAGED_BY, ownershipFromTags, type ResourceKind } from "@infra/plan";
 import { UnownedContentsError } from "./unowned-contents-error.ts";
-import { listWire } from "./wire-capture.ts";
-
-export const RESOURCE_GROUP_KIND = "Microsoft.Resources/resourceGroups";
 
 /**
  * Resource groups: one list of the subscription's groups per read (ARM lists a caller whose roles are on some groups
@@ -43,15 +39,8 @@ export function resourceGroupKind(options: KindOptions): ResourceKind {
     immutablePaths: ["location"],
     addressOf: (live, owner) => `${owner.task}.group["${groupNameOf(live.id)}"]`,
     async readLive(request) {
-      const wanted = new Set(request.ids.map((id) => id.toLowerCase()));
       const groups = await listWire(() => client.resourceGroups.list({ abortSignal: request.signal }));
-      return groups
-        .filter(
-          (body) =>
-            wanted.has(String(body.id).toLowerCase()) ||
-            isOwnedBy(ownershipFromTags(body.tags), request.environment, request.tasks),
-        )
-        .map((body): LiveResource => ({ id: String(body.id), kind: RESOURCE_GROUP_KIND, body }));
+      return ownedOrWanted(RESOURCE_GROUP_KIND, groups, request, (body) => ownershipFromTags(body.tags));
     },
     // A group's delete takes every resource in it, and the role assignments and locks at or under it.
     async readContents(live, signal) {

@@ -1,8 +1,7 @@
+import { kindOptionsFor, RESOURCE_GROUPS_TASK } from "@infra/arm";
 import type { TaskDefinition } from "@infra/task";
-import { RESOURCE_GROUPS_TASK } from "./addresses.ts";
 import { desiredResourceGroups } from "./desired-resource-groups.ts";
 import { groupLockKind } from "./group-lock-kind.ts";
-import { kindOptionsFor } from "./kind-options.ts";
 import { resourceGroupKind } from "./resource-group-kind.ts";
 
 /** Task `resource-groups`: the environment's resource groups and their management locks. */

@@ -6,7 +6,7 @@ import { jsonReportPieces } from "@infra/audit";
 import { connectAzure, ReadPacer } from "@infra/auth";
 import { createLogger } from "@infra/cli";
 import { estimateSubscriptions, splitIntoShards, writeReport } from "@infra/task";
-import { createStorageAudit } from "../src/index.ts";
+import { createStorageAudit } from "../src/audit/collect/storage-audit.ts";
 
 const subscriptionIds = (process.env.BENCH_SUBSCRIPTIONS ?? "").split(",").filter((id) => id.length > 0);
 const azure = await connectAzure({ task: "storage-bench" });

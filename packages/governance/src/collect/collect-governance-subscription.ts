@@ -1,3 +1,4 @@
+import { listWire, ROLE_ASSIGNMENT_KIND, readWire } from "@infra/arm";
 import {
   ANY_RESOURCE_TYPE,
   type ArmResource,
@@ -9,7 +10,6 @@ import {
   unreadableResourceFindings,
 } from "@infra/audit";
 import { isArmResource, readRelated, scopeContains } from "@infra/audit/collect";
-import { listWire, readWire } from "@infra/auth";
 import { GOVERNANCE_RELATED, RESOURCE_GROUP_TYPE, SUBSCRIPTION_TYPE } from "../related-documents.ts";
 import { appliesAt } from "./applies-at.ts";
 import type { GovernanceAuditClients } from "./governance-audit-clients.ts";
@@ -27,7 +27,6 @@ export interface GovernanceSubscriptionResult {
   readonly findings: Finding[];
 }
 
-const ROLE_ASSIGNMENT_TYPE = "Microsoft.Authorization/roleAssignments";
 const LOCK_TYPE = "Microsoft.Authorization/locks";
 
 /**
@@ -69,7 +68,7 @@ export async function collectGovernanceSubscription(
       };
       audited.push({
         resource,
-        related: { [GOVERNANCE_RELATED.roleAssignments]: mapped(assignments, subscriptionId, ROLE_ASSIGNMENT_TYPE) },
+        related: { [GOVERNANCE_RELATED.roleAssignments]: mapped(assignments, subscriptionId, ROLE_ASSIGNMENT_KIND) },
       });
     } else {
       findings.push(
@@ -94,7 +93,7 @@ export async function collectGovernanceSubscription(
         resource: { ...group, type: group.type || RESOURCE_GROUP_TYPE },
         related: {
           [GOVERNANCE_RELATED.resources]: contents,
-          [GOVERNANCE_RELATED.roleAssignments]: mapped(assignments, group.id, ROLE_ASSIGNMENT_TYPE),
+          [GOVERNANCE_RELATED.roleAssignments]: mapped(assignments, group.id, ROLE_ASSIGNMENT_KIND),
           [GOVERNANCE_RELATED.locks]: mapped(locks, group.id, LOCK_TYPE),
         },
       });

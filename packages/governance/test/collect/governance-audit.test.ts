@@ -4,7 +4,7 @@ import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { environmentSchema, repoEnvironments } from "@infra/environments";
 import type { AuditScope, TaskAuditResult } from "@infra/task";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { governanceAudit } from "../../src/index.ts";
+import { governanceAudit } from "../../src/collect/governance-audit.ts";
 
 const sub1 = `/subscriptions/${SEED.subscription1}`;
 const legacyGroup = `${sub1}/resourceGroups/rg-legacy`;

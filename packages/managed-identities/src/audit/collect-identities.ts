@@ -1,8 +1,7 @@
 import type { ManagedServiceIdentityClient } from "@azure/arm-msi";
+import { IDENTITY_KIND, identityLocation, listWire } from "@infra/arm";
 import type { AuditedResource, Finding, RuleMetadata } from "@infra/audit";
 import { isAbortError, isArmResource, mapConcurrent, readRelated, unreadableFindings } from "@infra/audit/collect";
-import { listWire } from "@infra/auth";
-import { IDENTITY_KIND, identityLocation } from "../identity-ids.ts";
 import { FEDERATED_CREDENTIALS } from "./identity-audit-context.ts";
 
 export interface IdentitySubscriptionScope {

@@ -1,5 +1,5 @@
+import { msiClient } from "@infra/arm";
 import { auditSubscriptions, type TaskAudit } from "@infra/task";
-import { msiClient } from "../msi-client.ts";
 import { collectIdentities } from "./collect-identities.ts";
 import { identityRules } from "./identity-rules.ts";
 

@@ -1,5 +1,5 @@
+import { STORAGE_TASK } from "@infra/arm";
 import { MANAGED_BY, type Ownership } from "@infra/plan";
-import { STORAGE_TASK } from "./addresses.ts";
 
 /**
  * The blob service and the lifecycle policy are singletons of an account with no field to carry ownership. They are

@@ -1,6 +1,6 @@
 import type { StorageManagementClient } from "@azure/arm-storage";
+import { getWire, listWire } from "@infra/arm";
 import type { WireObject } from "@infra/plan";
-import { getWire, listWire } from "@infra/resource-groups";
 
 /**
  * An account's containers as ARM sends them, each read on its own: ARM's container list leaves out the metadata that

@@ -1,12 +1,11 @@
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { ManagementLockClient } from "@azure/arm-locks";
+import { accountLocationOf, extensionsUnder, listWire, planContent } from "@infra/arm";
 import type { AzureContext } from "@infra/auth";
 import type { LiveResource, PlanContent, WireObject } from "@infra/plan";
-import { extensionsUnder, listWire, planContent } from "@infra/resource-groups";
 import { accountContainers } from "./account-containers.ts";
 import { ownershipFromMetadata } from "./container-ownership.ts";
 import { storageClient } from "./storage-clients.ts";
-import { accountLocationOf } from "./storage-ids.ts";
 
 /** Which data services an account of each kind has (a BlockBlobStorage account has no shares, queues or tables). */
 const SERVICES_OF_KIND: Record<string, readonly ("files" | "queues" | "tables")[]> = {

@@ -1,7 +1,7 @@
 import type { StorageManagementClient } from "@azure/arm-storage";
+import type { AccountLocation } from "@infra/arm";
+import { listWireOrPerGroup } from "@infra/arm";
 import type { WireObject } from "@infra/plan";
-import { listWireOrPerGroup } from "@infra/resource-groups";
-import type { AccountLocation } from "./storage-ids.ts";
 
 /**
  * The subscription's storage accounts, listed once for all the storage kinds that read at the same time (the engine

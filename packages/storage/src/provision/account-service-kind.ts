@@ -1,8 +1,7 @@
+import { accountLocationOf, getWire, storageAccountId } from "@infra/arm";
 import type { DesiredResource, ResourceKind, WireObject } from "@infra/plan";
-import { getWire } from "@infra/resource-groups";
 import { accountChildOwnership } from "./account-child-ownership.ts";
 import { existingAccounts } from "./existing-accounts.ts";
-import { accountLocationOf, storageAccountId } from "./storage-ids.ts";
 import type { StorageKindOptions } from "./storage-kind-options.ts";
 
 interface ServiceCalls {

@@ -1,12 +1,9 @@
+import { accountLocationOf, isNotFound, lastSegment, ownedOrWanted, storageAddress } from "@infra/arm";
 import type { DesiredResource, ResourceKind, WireObject } from "@infra/plan";
-import { isNotFound } from "@infra/resource-groups";
 import { accountContainers } from "./account-containers.ts";
-import { storageAddress } from "./addresses.ts";
 import { ownershipFromMetadata } from "./container-ownership.ts";
 import { existingAccounts } from "./existing-accounts.ts";
-import { ownedOrWanted } from "./owned-or-wanted.ts";
 import { storageClient } from "./storage-clients.ts";
-import { accountLocationOf, lastSegment } from "./storage-ids.ts";
 import { STORAGE_KINDS } from "./storage-kind-names.ts";
 import type { StorageKindOptions } from "./storage-kind-options.ts";
 

@@ -1,14 +1,22 @@
+import {
+  BUILT_IN_ROLE_IDS,
+  identityAddress,
+  identityId,
+  pendingPrincipal,
+  ROLE_ASSIGNMENT_KIND,
+  resourceGroupAddress,
+  roleAssignmentId,
+  roleAssignmentName,
+  roleDefinitionId,
+  STORAGE_TASK,
+  storageAccountId,
+  storageAddress,
+} from "@infra/arm";
 import type { Environment, StorageAccountConfig } from "@infra/environments";
-import { identityAddress, identityId, pendingPrincipal } from "@infra/managed-identities";
 import type { DesiredResource, WireObject } from "@infra/plan";
-import { resourceGroupAddress } from "@infra/resource-groups";
 import { blobServiceBaseline, containerBaseline, fileServiceBaseline, storageAccountBaseline } from "../baseline.ts";
-import { STORAGE_TASK, storageAddress } from "./addresses.ts";
 import { containerOwnershipMetadata } from "./container-ownership.ts";
-import { roleDefinitionId, STORAGE_DATA_ROLE_IDS } from "./data-roles.ts";
 import { environmentAccounts } from "./environment-accounts.ts";
-import { roleAssignmentName } from "./role-assignment-name.ts";
-import { storageAccountId } from "./storage-ids.ts";
 import { STORAGE_KINDS } from "./storage-kind-names.ts";
 
 type StorageGrant = StorageAccountConfig["roleAssignments"][number];
@@ -125,11 +133,11 @@ function desiredForAccount(
     const identity = grantedIdentity(environment, subscriptionId, grant);
     // A grant to an identity is named from the identity's id, known before the identity exists.
     const grantee = identity?.id ?? String(grant.principalId);
-    const name = roleAssignmentName(accountId, grantee, STORAGE_DATA_ROLE_IDS[grant.role]);
+    const name = roleAssignmentName(accountId, grantee, BUILT_IN_ROLE_IDS[grant.role]);
     const assignment = child(
       storageAddress.roleAssignment(account.name, grant.role, identity?.name ?? grantee),
-      STORAGE_KINDS.roleAssignment,
-      `${accountId}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+      ROLE_ASSIGNMENT_KIND,
+      roleAssignmentId(accountId, name),
       {
         properties: {
           roleDefinitionId: roleDefinitionId(subscriptionId, grant.role),

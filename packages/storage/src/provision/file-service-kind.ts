@@ -1,6 +1,6 @@
+import { storageAddress } from "@infra/arm";
 import type { ResourceKind } from "@infra/plan";
 import { accountServiceKind } from "./account-service-kind.ts";
-import { storageAddress } from "./addresses.ts";
 import { storageClient } from "./storage-clients.ts";
 import { STORAGE_KINDS } from "./storage-kind-names.ts";
 import type { StorageKindOptions } from "./storage-kind-options.ts";

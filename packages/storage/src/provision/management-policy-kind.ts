@@ -1,11 +1,9 @@
 import type { ManagementPolicySchema } from "@azure/arm-storage";
+import { accountLocationOf, getWire, storageAccountId, storageAddress } from "@infra/arm";
 import type { DesiredResource, ResourceKind, WireObject } from "@infra/plan";
-import { getWire } from "@infra/resource-groups";
 import { accountChildOwnership } from "./account-child-ownership.ts";
-import { storageAddress } from "./addresses.ts";
 import { existingAccounts } from "./existing-accounts.ts";
 import { storageClient } from "./storage-clients.ts";
-import { accountLocationOf, storageAccountId } from "./storage-ids.ts";
 import { STORAGE_KINDS } from "./storage-kind-names.ts";
 import type { StorageKindOptions } from "./storage-kind-options.ts";
 

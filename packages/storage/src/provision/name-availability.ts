@@ -1,6 +1,6 @@
+import { isAuthorizationFailed } from "@infra/arm";
 import type { AzureContext } from "@infra/auth";
 import type { Plan, PlanChange, PlanNote, PlanProblem } from "@infra/plan";
-import { isAuthorizationFailed } from "@infra/resource-groups";
 import type { PreflightResult } from "@infra/task";
 import { storageClient } from "./storage-clients.ts";
 import { STORAGE_KINDS } from "./storage-kind-names.ts";

@@ -1,19 +1,23 @@
-import { principalResolver } from "@infra/managed-identities";
+import {
+  accountLocationOf,
+  assignmentScope,
+  BUILT_IN_ROLE_IDS,
+  lastSegment,
+  principalResolver,
+  roleAssignmentName,
+  STORAGE_TASK,
+  roleAssignmentKind as sharedRoleAssignmentKind,
+  storageAccountId,
+  storageAddress,
+} from "@infra/arm";
 import type { Ownership, ResourceKind, WireObject } from "@infra/plan";
-import { roleAssignmentKind as sharedRoleAssignmentKind } from "@infra/resource-groups";
 import { accountChildOwnership } from "./account-child-ownership.ts";
-import { STORAGE_TASK, storageAddress } from "./addresses.ts";
-import { STORAGE_DATA_ROLE_IDS } from "./data-roles.ts";
-import { roleAssignmentName } from "./role-assignment-name.ts";
-import { accountLocationOf, lastSegment, storageAccountId } from "./storage-ids.ts";
 import type { StorageKindOptions } from "./storage-kind-options.ts";
-
-const SCOPE_OF = /\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/]+$/i;
 
 /**
  * Data-plane role assignments at account scope, through the shared role-assignment kind. Ownership is the
  * `description` note or, where a service did not keep it, the name itself: at one of this environment's accounts, a
- * name equal to the one derived from scope + principal + role (role-assignment-name.ts) was made by this task.
+ * name equal to the one derived from scope + principal + role (`roleAssignmentName`) was made by this task.
  */
 export function roleAssignmentKind(options: StorageKindOptions): ResourceKind {
   const accountScopes = new Set(
@@ -21,7 +25,7 @@ export function roleAssignmentKind(options: StorageKindOptions): ResourceKind {
   );
   const derivedNameOwnership = (body: WireObject): Ownership | undefined => {
     const properties = (body.properties ?? {}) as WireObject;
-    const scope = String(body.id).replace(SCOPE_OF, "");
+    const scope = assignmentScope(String(body.id));
     if (!accountScopes.has(scope.toLowerCase())) return undefined;
     const derived = roleAssignmentName(
       scope,
@@ -34,7 +38,7 @@ export function roleAssignmentKind(options: StorageKindOptions): ResourceKind {
   const addressOf = (body: WireObject): string => {
     const properties = (body.properties ?? {}) as WireObject;
     const roleId = lastSegment(String(properties.roleDefinitionId)).toLowerCase();
-    const role = Object.entries(STORAGE_DATA_ROLE_IDS).find(([, id]) => id === roleId)?.[0] ?? roleId;
+    const role = Object.entries(BUILT_IN_ROLE_IDS).find(([, id]) => id === roleId)?.[0] ?? roleId;
     const account = accountLocationOf(String(body.id)).name;
     return storageAddress.roleAssignment(account, role, String(properties.principalId));
   };

@@ -1,11 +1,9 @@
+import { accountLocationOf, ownedOrWanted, storageAddress } from "@infra/arm";
 import { ownershipFromTags, type ResourceKind } from "@infra/plan";
 import { accountContentsReader } from "./account-contents.ts";
 import { accountDirectory } from "./account-directory.ts";
 import { accountCreateModel, accountPatchModel } from "./account-model.ts";
-import { storageAddress } from "./addresses.ts";
-import { ownedOrWanted } from "./owned-or-wanted.ts";
 import { storageClient } from "./storage-clients.ts";
-import { accountLocationOf } from "./storage-ids.ts";
 import { STORAGE_KINDS } from "./storage-kind-names.ts";
 import type { StorageKindOptions } from "./storage-kind-options.ts";
 

@@ -1,6 +1,5 @@
-import type { KindOptions } from "@infra/resource-groups";
+import type { AccountLocation, KindOptions } from "@infra/arm";
 import type { AccountDirectory } from "./account-directory.ts";
-import type { AccountLocation } from "./storage-ids.ts";
 
 export interface StorageKindOptions extends KindOptions {
   /**

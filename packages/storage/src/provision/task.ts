@@ -1,9 +1,7 @@
-import { identityPrincipals } from "@infra/managed-identities";
-import { kindOptionsFor } from "@infra/resource-groups";
+import { identityPrincipals, kindOptionsFor, STORAGE_TASK } from "@infra/arm";
 import type { TaskDefinition } from "@infra/task";
 import { storageAudit } from "../audit/collect/storage-audit.ts";
 import { accountOutputs } from "./account-outputs.ts";
-import { STORAGE_TASK } from "./addresses.ts";
 import { desiredStorage, grantedIdentityIds } from "./desired-storage.ts";
 import { environmentAccounts } from "./environment-accounts.ts";
 import { checkAccountNames } from "./name-availability.ts";

@@ -1,5 +1,5 @@
+import { identityAddress, pendingPrincipal } from "@infra/arm";
 import { validateEnvironment } from "@infra/environments";
-import { identityAddress, pendingPrincipal } from "@infra/managed-identities";
 import { describe, expect, it } from "vitest";
 import { desiredStorage, grantedIdentityIds } from "../../src/provision/desired-storage.ts";
 

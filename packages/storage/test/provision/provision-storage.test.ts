@@ -1,15 +1,15 @@
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
+import { ResourceManagementClient } from "@azure/arm-resources";
 import { StorageManagementClient } from "@azure/arm-storage";
+import { BUILT_IN_ROLE_IDS, roleAssignmentName } from "@infra/arm";
+import { type AzureContext, connectAzure } from "@infra/auth";
+import { type Emulator, startEmulator } from "@infra/emulator";
 import { type Environment, validateEnvironment } from "@infra/environments";
 import { applyPlan, createPlan, type Plan, type ResourceKind } from "@infra/plan";
-import { desiredResourceGroups, groupLockKind, resourceGroupKind } from "@infra/resource-groups";
-import { armRequests, type EmulatorContext, openEmulatorContext, POLL_MS } from "@infra/resource-groups/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { STORAGE_DATA_ROLE_IDS } from "../../src/provision/data-roles.ts";
 import { desiredStorage } from "../../src/provision/desired-storage.ts";
 import { environmentAccounts } from "../../src/provision/environment-accounts.ts";
 import { checkAccountNames } from "../../src/provision/name-availability.ts";
-import { roleAssignmentName } from "../../src/provision/role-assignment-name.ts";
 import { storageKinds } from "../../src/provision/storage-kinds.ts";
 import { storageTask } from "../../src/provision/task.ts";
 
@@ -49,27 +49,24 @@ const environment = validateEnvironment(
   },
   "test",
 );
-const TASKS = ["resource-groups", "storage"];
+const TASKS = ["storage"];
+const POLL_MS = 10;
 
-let context: EmulatorContext;
+let context: { emulator: Emulator; azure: AzureContext };
 let kinds: ResourceKind[];
 let storage: StorageManagementClient;
 let sub: string;
 
 function kindsFor(env: Environment): ResourceKind[] {
   const options = { azure: context.azure, environment: env.name, pollIntervalMs: POLL_MS };
-  return [
-    resourceGroupKind(options),
-    groupLockKind(options),
-    ...storageKinds({ ...options, accounts: environmentAccounts(env, sub) }),
-  ];
+  return storageKinds({ ...options, accounts: environmentAccounts(env, sub) });
 }
 const plan = (env: Environment = environment, prune = false) =>
   createPlan({
     environment: env.name,
     subscriptionId: sub,
     tasks: TASKS,
-    desired: [...desiredResourceGroups(env, sub), ...desiredStorage(env, sub)],
+    desired: desiredStorage(env, sub),
     kinds: kindsFor(env),
     prune,
   });
@@ -83,9 +80,19 @@ const apply = async (current: Plan) => {
   expect(result.failed.map((failure) => `${failure.item.address}: ${String(failure.error)}`)).toEqual([]);
 };
 
+/** Requests to ARM (not to the identity endpoints) since the log was last cleared. */
+const armRequests = async (emulator: Emulator) =>
+  (await emulator.admin.requests()).filter((entry) => entry.path.startsWith("/subscriptions/"));
+
 beforeAll(async () => {
-  context = await openEmulatorContext("storage");
+  // Long-running operations answer "still running" once, without Retry-After, so the pollers really poll at POLL_MS.
+  const emulator = await startEmulator({ config: { lro: { pollsBeforeDone: 1, retryAfterSeconds: 0 } } });
+  context = { emulator, azure: await connectAzure({ task: "storage", env: emulator.env("ops") }) };
   sub = context.azure.subscriptionId;
+  // The groups are the resource-groups task's to make; at the root the plan's dependsOn applies them first.
+  const groups = new ResourceManagementClient(context.azure.credential, sub, context.azure.clientOptions);
+  for (const group of environment.resourceGroups)
+    await groups.resourceGroups.createOrUpdate(group.name, { location: environment.location });
   kinds = kindsFor(environment);
   storage = new StorageManagementClient(context.azure.credential, sub, context.azure.clientOptions);
 });
@@ -94,12 +101,11 @@ afterAll(async () => {
 });
 
 describe("storage provisioning against the emulator", () => {
-  it("provisions 2 groups and 3 accounts (and the lock's account) with their settings, containers and a role assignment", async () => {
+  it("provisions 3 accounts (and the lock's account) with their settings, containers and a role assignment", async () => {
     const first = await plan();
     expect(first.problems).toEqual([]);
     const counts = Object.groupBy(first.changes, (change) => change.kind);
     expect(Object.fromEntries(Object.entries(counts).map(([kind, list]) => [kind, list?.length]))).toEqual({
-      "Microsoft.Resources/resourceGroups": 2,
       "Microsoft.Storage/storageAccounts": 4,
       "Microsoft.Storage/storageAccounts/blobServices": 4,
       "Microsoft.Storage/storageAccounts/fileServices": 4,
@@ -136,15 +142,13 @@ describe("storage provisioning against the emulator", () => {
       (request) => `${request.method} ${request.path.split("?")[0]?.replace(`/subscriptions/${sub}`, "")}`,
     );
     expect(requests.every((request) => request.startsWith("GET "))).toBe(true);
-    // 4 subscription lists (groups, locks, accounts, role assignments) + per account: blob service, file service,
-    // containers, policy + each of the 4 containers (ARM's list leaves out the metadata that says who owns them).
+    // 2 subscription lists (accounts, role assignments) + per account: blob service, file service, containers,
+    // policy + each of the 4 containers (ARM's list leaves out the metadata that says who owns them).
     expect(requests.filter((request) => !request.includes("/storageAccounts/")).sort()).toEqual([
-      "GET /providers/Microsoft.Authorization/locks",
       "GET /providers/Microsoft.Authorization/roleAssignments",
       "GET /providers/Microsoft.Storage/storageAccounts",
-      "GET /resourcegroups",
     ]);
-    expect(requests).toHaveLength(4 + 4 * 4 + 4); // four accounts: the three declared and the lock's
+    expect(requests).toHaveLength(2 + 4 * 4 + 4); // four accounts: the three declared and the lock's
   });
 
   it.each([
@@ -263,7 +267,7 @@ describe("role assignments", () => {
     for await (const assignment of authorization.roleAssignments.listForScope(scope, { filter: "atScope()" }))
       if (assignment.scope?.toLowerCase() === scope.toLowerCase()) found.push(assignment);
     expect(found.map((assignment) => [assignment.principalId, assignment.name])).toEqual([
-      [WORKLOAD, roleAssignmentName(scope, WORKLOAD, STORAGE_DATA_ROLE_IDS["Storage Blob Data Contributor"])],
+      [WORKLOAD, roleAssignmentName(scope, WORKLOAD, BUILT_IN_ROLE_IDS["Storage Blob Data Contributor"])],
     ]);
   });
 });

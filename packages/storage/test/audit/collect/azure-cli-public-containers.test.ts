@@ -7,7 +7,7 @@ import {
   startEmulator,
 } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storageAudit } from "../../../src/index.ts";
+import { storageAudit } from "../../../src/audit/collect/storage-audit.ts";
 import { findingsOf, runAudit, signIn } from "./audit-emulator.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { ReadPacer } from "@infra/auth";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createStorageAudit } from "../../../src/index.ts";
+import { createStorageAudit } from "../../../src/audit/collect/storage-audit.ts";
 import { runAudit, seededAccounts, signIn } from "./audit-emulator.ts";
 
 // 300 accounts without a file service: ~600 reads, well past the 250 burst, so the run lives on the 25/s refill.

@@ -1,7 +1,7 @@
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import type { AuditScope } from "@infra/task";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createStorageAudit, storageAudit } from "../../../src/index.ts";
+import { createStorageAudit, storageAudit } from "../../../src/audit/collect/storage-audit.ts";
 import { findingsOf, runAudit, seededAccounts, signIn } from "./audit-emulator.ts";
 
 const LEGACY = "legacydata001";

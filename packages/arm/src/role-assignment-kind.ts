@@ -1,20 +1,11 @@
 import { AuthorizationManagementClient, type RoleAssignmentCreateParameters } from "@azure/arm-authorization";
-import {
-  type DesiredResource,
-  isOwnedBy,
-  type LiveResource,
-  type Ownership,
-  type ResourceKind,
-  type WireObject,
-} from "@infra/plan";
+import type { DesiredResource, LiveResource, Ownership, ResourceKind, WireObject } from "@infra/plan";
 import type { KindOptions } from "./kind-options.ts";
 import { listWireOrPerGroup } from "./list-wire-or-per-group.ts";
+import { ownedOrWanted } from "./owned-or-wanted.ts";
 import { ownershipFromNote, ownershipNote } from "./ownership-note.ts";
-import { getWire } from "./wire-capture.ts";
-
-export const ROLE_ASSIGNMENT_KIND = "Microsoft.Authorization/roleAssignments";
-
-const SCOPE_OF = /\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/]+$/i;
+import { assignmentScope, ROLE_ASSIGNMENT_KIND } from "./role-assignment-ids.ts";
+import { getWire } from "./wire-reads.ts";
 
 export interface RoleAssignmentKindOptions extends KindOptions {
   /** The task whose ownership note every assignment it writes carries in `description`. */
@@ -52,7 +43,7 @@ export function roleAssignmentKind(options: RoleAssignmentKindOptions): Resource
       principalType: (settings.principalType as RoleAssignmentCreateParameters["principalType"]) ?? "ServicePrincipal",
       description: ownershipNote(options.environment, options.task),
     };
-    await client.roleAssignments.create(desired.id.replace(SCOPE_OF, ""), desired.name, parameters, {
+    await client.roleAssignments.create(assignmentScope(desired.id), desired.name, parameters, {
       abortSignal: signal,
     });
   };
@@ -73,7 +64,6 @@ export function roleAssignmentKind(options: RoleAssignmentKindOptions): Resource
         },
         options.resourceGroups,
       );
-      const wanted = new Set(request.ids.map((id) => id.toLowerCase()));
       // A list may not yet show an assignment made moments ago, and ARM refuses to create one twice
       // (RoleAssignmentExists): each wanted assignment the list lacks is read by its id before it is planned anew.
       const listed = new Set(assignments.map((body) => String(body.id).toLowerCase()));
@@ -82,18 +72,13 @@ export function roleAssignmentKind(options: RoleAssignmentKindOptions): Resource
           .filter((id) => !listed.has(id.toLowerCase()))
           .map((id) => getWire(() => client.roleAssignments.getById(id, { abortSignal: request.signal }))),
       );
-      return [...assignments, ...unlisted.filter((body) => body !== undefined)]
-        .filter(
-          (body) =>
-            wanted.has(String(body.id).toLowerCase()) ||
-            isOwnedBy(ownershipOf(body), request.environment, request.tasks),
-        )
-        .map((body): LiveResource => ({ id: String(body.id), kind: ROLE_ASSIGNMENT_KIND, body }));
+      const bodies = [...assignments, ...unlisted.filter((body) => body !== undefined)];
+      return ownedOrWanted(ROLE_ASSIGNMENT_KIND, bodies, request, ownershipOf);
     },
     create: put,
     update: (desired, _live, _diff, signal) => put(desired, signal),
     async delete(live, signal) {
-      await client.roleAssignments.delete(live.id.replace(SCOPE_OF, ""), String(live.body.name), {
+      await client.roleAssignments.delete(assignmentScope(live.id), String(live.body.name), {
         abortSignal: signal,
       });
     },

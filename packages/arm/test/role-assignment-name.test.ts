@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roleAssignmentName } from "../../src/provision/role-assignment-name.ts";
+import { roleAssignmentName } from "../src/role-assignment-name.ts";
 
 const scope = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct";
 const principal = "0b500000-0000-4000-8000-000000000004";

@@ -3,7 +3,7 @@ import type { ManagementLockClient } from "@azure/arm-locks";
 import { MANAGED_BY, type Ownership, type PlanContent, type WireObject } from "@infra/plan";
 import { ownershipFromNote } from "./ownership-note.ts";
 import { groupNameOf } from "./resource-ids.ts";
-import { listWire } from "./wire-capture.ts";
+import { listWire } from "./wire-reads.ts";
 
 /** A listed body as plan content: its id and type, and its owner when it carries this repository's stamp. */
 export function planContent(body: WireObject, ownership: Ownership | undefined): PlanContent {

@@ -1,14 +1,20 @@
 import { ManagementLockClient } from "@azure/arm-locks";
 import { ResourceManagementClient } from "@azure/arm-resources";
+import { type AzureContext, connectAzure } from "@infra/auth";
+import { type Emulator, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listWireOrPerGroup, type SubscriptionOrGroupList } from "../src/list-wire-or-per-group.ts";
-import { armRequests, type EmulatorContext, openEmulatorContext } from "./emulator-context.ts";
 
-let context: EmulatorContext;
+let context: { emulator: Emulator; azure: AzureContext };
 let locks: SubscriptionOrGroupList;
 
+/** Requests to ARM (not to the identity endpoints) since the log was last cleared. */
+const armRequests = async (emulator: Emulator) =>
+  (await emulator.admin.requests()).filter((entry) => entry.path.startsWith("/subscriptions/"));
+
 beforeAll(async () => {
-  context = await openEmulatorContext("resource-groups");
+  const emulator = await startEmulator();
+  context = { emulator, azure: await connectAzure({ task: "arm-test", env: emulator.env("ops") }) };
   const { azure } = context;
   const client = new ManagementLockClient(azure.credential, azure.subscriptionId, azure.clientOptions);
   locks = {

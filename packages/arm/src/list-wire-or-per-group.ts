@@ -1,5 +1,6 @@
 import type { WireObject } from "@infra/plan";
-import { isAuthorizationFailed, isNotFound, listWire } from "./wire-capture.ts";
+import { isAuthorizationFailed, isNotFound } from "./arm-errors.ts";
+import { listWire } from "./wire-reads.ts";
 
 /** One list call of an SDK at the two scopes ARM offers it: the whole subscription, and one resource group. */
 export interface SubscriptionOrGroupList {

@@ -1,9 +1,8 @@
 import type { AzureContext } from "@infra/auth";
-import { identityLocation } from "./identity-ids.ts";
+import { isNotFound } from "./arm-errors.ts";
 import { msiClient } from "./msi-client.ts";
 import { isPendingPrincipal, pendingPrincipalIdentity } from "./pending-principal.ts";
-
-const statusOf = (error: unknown) => (error as { statusCode?: number } | undefined)?.statusCode;
+import { identityLocation } from "./resource-ids.ts";
 
 /**
  * The principal ids of the identities that exist, by identity id (lower case). Each is read by its id, never from a
@@ -23,7 +22,7 @@ export async function identityPrincipals(
         const identity = await client.userAssignedIdentities.get(group, name, { abortSignal: signal });
         return identity.principalId ? [[id, identity.principalId]] : [];
       } catch (error) {
-        if (statusOf(error) === 404) return [];
+        if (isNotFound(error)) return [];
         throw error;
       }
     }),
