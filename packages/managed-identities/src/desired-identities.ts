@@ -3,10 +3,11 @@ import type { DesiredResource } from "@infra/plan";
 import { resourceGroupAddress } from "@infra/resource-groups";
 import { identityAddress, MANAGED_IDENTITIES_TASK } from "./addresses.ts";
 import { IDENTITY_KIND, identityId } from "./identity-ids.ts";
+import { managedIdentitiesSection } from "./managed-identities-section.ts";
 
 /** One user-assigned identity per entry of the environment's `managedIdentities` section. */
 export function desiredIdentities(environment: Environment, subscriptionId: string): DesiredResource[] {
-  return environment.managedIdentities.identities.map((identity) => ({
+  return managedIdentitiesSection.of(environment).identities.map((identity) => ({
     address: identityAddress(identity.name),
     kind: IDENTITY_KIND,
     id: identityId(subscriptionId, identity.resourceGroup, identity.name),

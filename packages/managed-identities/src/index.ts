@@ -7,6 +7,12 @@ export { desiredIdentities } from "./desired-identities.ts";
 export { IDENTITY_KIND, identityId, identityLocation } from "./identity-ids.ts";
 export { identityKind } from "./identity-kind.ts";
 export { identityPrincipals, principalResolver } from "./identity-principals.ts";
+export {
+  declaredIdentityNames,
+  type ManagedIdentitiesSection,
+  type ManagedIdentityConfig,
+  managedIdentitiesSection,
+} from "./managed-identities-section.ts";
 export { msiClient } from "./msi-client.ts";
 export { isPendingPrincipal, pendingPrincipal } from "./pending-principal.ts";
 export { managedIdentitiesTask } from "./task.ts";

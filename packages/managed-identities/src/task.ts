@@ -1,14 +1,16 @@
-import { kindOptionsFor } from "@infra/resource-groups";
+import { kindOptionsFor, resourceGroupsSection } from "@infra/resource-groups";
 import type { TaskDefinition } from "@infra/task";
 import { MANAGED_IDENTITIES_TASK } from "./addresses.ts";
 import { identitiesAudit } from "./audit/identities-audit.ts";
 import { desiredIdentities } from "./desired-identities.ts";
 import { identityKind } from "./identity-kind.ts";
+import { managedIdentitiesSection } from "./managed-identities-section.ts";
 
 /** Task `managed-identities`: user-assigned identities from the environment, and an audit of their credentials. */
 export const managedIdentitiesTask: TaskDefinition = {
   name: MANAGED_IDENTITIES_TASK,
   summary: "user-assigned managed identities; audit of their GitHub federated credentials",
+  environmentSections: [resourceGroupsSection, managedIdentitiesSection],
   kinds: (context) => [identityKind(kindOptionsFor(context))],
   desired: ({ azure, environment }) => desiredIdentities(environment, azure.subscriptionId),
   audit: identitiesAudit,

@@ -4,11 +4,12 @@ import { RESOURCE_GROUPS_TASK, resourceGroupAddress, resourceGroupLockAddress } 
 import { GROUP_LOCK_KIND } from "./group-lock-kind.ts";
 import { ownershipNote } from "./ownership-note.ts";
 import { RESOURCE_GROUP_KIND } from "./resource-group-kind.ts";
+import { resourceGroupsSection } from "./resource-groups-section.ts";
 import { GROUP_LOCK_NAME, groupLockId, resourceGroupId } from "./resource-ids.ts";
 
 /** The environment's groups (location + environment and group tags) and, where `lock` is set, their locks. */
 export function desiredResourceGroups(environment: Environment, subscriptionId: string): DesiredResource[] {
-  return environment.resourceGroups.flatMap((group): DesiredResource[] => {
+  return resourceGroupsSection.of(environment).flatMap((group): DesiredResource[] => {
     const address = resourceGroupAddress(group.name);
     const resourceGroup: DesiredResource = {
       address,

@@ -7,6 +7,12 @@ export type { SubscriptionOrGroupList } from "./list-wire-or-per-group.ts";
 export { listWireOrPerGroup } from "./list-wire-or-per-group.ts";
 export { ownershipFromNote, ownershipNote } from "./ownership-note.ts";
 export { RESOURCE_GROUP_KIND, resourceGroupKind } from "./resource-group-kind.ts";
+export {
+  declaredGroupNames,
+  type ResourceGroupConfig,
+  resourceGroupSchema,
+  resourceGroupsSection,
+} from "./resource-groups-section.ts";
 export { GROUP_LOCK_NAME, groupLockId, groupNameOf, resourceGroupId } from "./resource-ids.ts";
 export { ROLE_ASSIGNMENT_KIND, type RoleAssignmentKindOptions, roleAssignmentKind } from "./role-assignment-kind.ts";
 export { extensionsUnder, planContent } from "./scope-contents.ts";

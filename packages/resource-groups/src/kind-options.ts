@@ -1,5 +1,6 @@
 import type { AzureContext } from "@infra/auth";
 import type { Environment } from "@infra/environments";
+import { resourceGroupsSection } from "./resource-groups-section.ts";
 
 /** What every kind of this repo is built from. */
 export interface KindOptions {
@@ -20,6 +21,6 @@ export function kindOptionsFor(context: { azure: AzureContext; environment: Envi
   return {
     azure: context.azure,
     environment: context.environment.name,
-    resourceGroups: context.environment.resourceGroups.map((group) => group.name),
+    resourceGroups: resourceGroupsSection.of(context.environment).map((group) => group.name),
   };
 }

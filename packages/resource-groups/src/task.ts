@@ -4,11 +4,13 @@ import { desiredResourceGroups } from "./desired-resource-groups.ts";
 import { groupLockKind } from "./group-lock-kind.ts";
 import { kindOptionsFor } from "./kind-options.ts";
 import { resourceGroupKind } from "./resource-group-kind.ts";
+import { resourceGroupsSection } from "./resource-groups-section.ts";
 
 /** Task `resource-groups`: the environment's resource groups and their management locks. */
 export const resourceGroupsTask: TaskDefinition = {
   name: RESOURCE_GROUPS_TASK,
   summary: "resource groups (location, tags) and their management locks",
+  environmentSections: [resourceGroupsSection],
   kinds: (context) => {
     const options = kindOptionsFor(context);
     return [resourceGroupKind(options), groupLockKind(options)];

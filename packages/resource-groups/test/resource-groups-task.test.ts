@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desiredResourceGroups } from "../src/desired-resource-groups.ts";
 import { groupLockKind } from "../src/group-lock-kind.ts";
 import { resourceGroupKind } from "../src/resource-group-kind.ts";
+import { resourceGroupsSection } from "../src/resource-groups-section.ts";
 import { UnownedContentsError } from "../src/unowned-contents-error.ts";
 import { armRequests, type EmulatorContext, openEmulatorContext, POLL_MS } from "./emulator-context.ts";
 
@@ -22,6 +23,7 @@ const environment = validateEnvironment(
     ],
   },
   "test",
+  [resourceGroupsSection],
 );
 
 let context: EmulatorContext;
@@ -124,7 +126,7 @@ describe("resource groups and their locks", () => {
   it("leaves a group of another owner alone and reports it as a conflict rather than adopting it", async () => {
     await groups.resourceGroups.createOrUpdate("rg-rgt-theirs", { location: "westeurope", tags: { owner: "them" } });
     const desired = desiredResourceGroups(
-      { ...environment, resourceGroups: [...environment.resourceGroups, { name: "rg-rgt-theirs" }] },
+      { ...environment, resourceGroups: [...resourceGroupsSection.of(environment), { name: "rg-rgt-theirs" }] },
       context.azure.subscriptionId,
     );
     const conflicting = await plan(desired, true);

@@ -35,3 +35,10 @@ export type { StorageKindOptions } from "./provision/storage-kind-options.ts";
 export { storageKinds } from "./provision/storage-kinds.ts";
 export { storageTask } from "./provision/task.ts";
 export { UnmappedPropertyError } from "./provision/unmapped-property-error.ts";
+export {
+  STORAGE_DATA_ROLES,
+  type StorageAccountConfig,
+  type StorageSection,
+  storageAccountSchema,
+  storageSection,
+} from "./storage-section.ts";

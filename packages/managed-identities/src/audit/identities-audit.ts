@@ -1,5 +1,6 @@
 import { evaluateRules, type Finding, ruleMetadata } from "@infra/audit";
 import type { AuditScope, AuditTaskContext, TaskAudit, TaskAuditResult } from "@infra/task";
+import { managedIdentitiesSection } from "../managed-identities-section.ts";
 import { msiClient } from "../msi-client.ts";
 import { collectIdentities } from "./collect-identities.ts";
 import { identityRules } from "./identity-rules.ts";
@@ -13,7 +14,7 @@ export const identitiesAudit: TaskAudit = {
     const log = context.log.scope("managed-identities audit");
     const ruleContext = {
       now: context.now,
-      defaultBranch: scope.environment?.managedIdentities.defaultBranch ?? "main",
+      defaultBranch: scope.environment ? managedIdentitiesSection.of(scope.environment).defaultBranch : "main",
     };
     const findings: Finding[] = [];
     let resourcesRead = 0;

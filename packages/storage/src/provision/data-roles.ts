@@ -1,4 +1,4 @@
-import type { StorageAccountConfig } from "@infra/environments";
+import type { StorageAccountConfig } from "../storage-section.ts";
 
 export type StorageDataRole = StorageAccountConfig["roleAssignments"][number]["role"];
 

@@ -1,8 +1,9 @@
-import type { Environment, StorageAccountConfig } from "@infra/environments";
-import { identityAddress, identityId, pendingPrincipal } from "@infra/managed-identities";
+import type { Environment } from "@infra/environments";
+import { identityAddress, identityId, managedIdentitiesSection, pendingPrincipal } from "@infra/managed-identities";
 import type { DesiredResource, WireObject } from "@infra/plan";
 import { resourceGroupAddress } from "@infra/resource-groups";
 import { blobServiceBaseline, containerBaseline, fileServiceBaseline, storageAccountBaseline } from "../baseline.ts";
+import { type StorageAccountConfig, storageSection } from "../storage-section.ts";
 import { STORAGE_TASK, storageAddress } from "./addresses.ts";
 import { containerOwnershipMetadata } from "./container-ownership.ts";
 import { roleDefinitionId, STORAGE_DATA_ROLE_IDS } from "./data-roles.ts";
@@ -17,9 +18,9 @@ type StorageGrant = StorageAccountConfig["roleAssignments"][number];
 function grantedIdentity(environment: Environment, subscriptionId: string, grant: StorageGrant) {
   if (grant.identity === undefined) return undefined;
   const wanted = grant.identity.toLowerCase();
-  const identity = environment.managedIdentities.identities.find(
-    (candidate) => candidate.name.toLowerCase() === wanted,
-  );
+  const identity = managedIdentitiesSection
+    .of(environment)
+    .identities.find((candidate) => candidate.name.toLowerCase() === wanted);
   if (!identity) throw new TypeError(`identity ${grant.identity} is not declared (the schema checks this)`);
   return {
     id: identityId(subscriptionId, identity.resourceGroup, identity.name),
@@ -30,9 +31,11 @@ function grantedIdentity(environment: Environment, subscriptionId: string, grant
 
 /** The ids of the managed identities the storage section grants roles to, for their principal ids. */
 export function grantedIdentityIds(environment: Environment, subscriptionId: string): string[] {
-  return environment.storage.accounts.flatMap((account) =>
-    account.roleAssignments.flatMap((grant) => grantedIdentity(environment, subscriptionId, grant)?.id ?? []),
-  );
+  return storageSection
+    .of(environment)
+    .accounts.flatMap((account) =>
+      account.roleAssignments.flatMap((grant) => grantedIdentity(environment, subscriptionId, grant)?.id ?? []),
+    );
 }
 
 /**

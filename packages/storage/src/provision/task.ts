@@ -1,7 +1,8 @@
-import { identityPrincipals } from "@infra/managed-identities";
-import { kindOptionsFor } from "@infra/resource-groups";
+import { identityPrincipals, managedIdentitiesSection } from "@infra/managed-identities";
+import { kindOptionsFor, resourceGroupsSection } from "@infra/resource-groups";
 import type { TaskDefinition } from "@infra/task";
 import { storageAudit } from "../audit/collect/storage-audit.ts";
+import { storageSection } from "../storage-section.ts";
 import { accountOutputs } from "./account-outputs.ts";
 import { STORAGE_TASK } from "./addresses.ts";
 import { desiredStorage, grantedIdentityIds } from "./desired-storage.ts";
@@ -13,6 +14,7 @@ import { storageKinds } from "./storage-kinds.ts";
 export const storageTask: TaskDefinition = {
   name: STORAGE_TASK,
   summary: "storage accounts (secure baseline), blob service settings, containers, lifecycle policies, data roles",
+  environmentSections: [resourceGroupsSection, managedIdentitiesSection, storageSection],
   kinds: (context) =>
     storageKinds({
       ...kindOptionsFor(context),

@@ -12,6 +12,7 @@ import { checkAccountNames } from "../../src/provision/name-availability.ts";
 import { roleAssignmentName } from "../../src/provision/role-assignment-name.ts";
 import { storageKinds } from "../../src/provision/storage-kinds.ts";
 import { storageTask } from "../../src/provision/task.ts";
+import { storageSection } from "../../src/storage-section.ts";
 
 const WORKLOAD = "0b500000-0000-4000-8000-000000000004";
 const environment = validateEnvironment(
@@ -48,6 +49,7 @@ const environment = validateEnvironment(
     },
   },
   "test",
+  storageTask.environmentSections,
 );
 const TASKS = ["resource-groups", "storage"];
 
@@ -210,6 +212,7 @@ describe("storage provisioning against the emulator", () => {
         storage: { accounts: [{ name: "legacydata001", resourceGroup: "rg-stt-app" }] },
       },
       "test",
+      storageTask.environmentSections,
     );
     const planned = await plan(taken);
     expect(planned.changes.find((change) => change.name === "legacydata001")?.action).toBe("create");
@@ -228,9 +231,11 @@ describe("storage provisioning against the emulator", () => {
     const trimmed: Environment = {
       ...environment,
       storage: {
-        accounts: environment.storage.accounts.map((account) =>
-          account.name === "sttdatalake" ? { ...account, containers: [], lifecycle: undefined } : account,
-        ),
+        accounts: storageSection
+          .of(environment)
+          .accounts.map((account) =>
+            account.name === "sttdatalake" ? { ...account, containers: [], lifecycle: undefined } : account,
+          ),
       },
     };
     const pruned = await plan(trimmed, true);

@@ -1,0 +1,53 @@
+import {
+  checkAllowedLocation,
+  defineSection,
+  type Loose,
+  looseList,
+  looseText,
+  region,
+  resourceGroupName,
+  shown,
+  tags,
+} from "@infra/environments";
+import { z } from "zod";
+
+export const resourceGroupSchema = z.strictObject({
+  name: resourceGroupName,
+  location: region.optional(),
+  tags: tags.optional(),
+  /** A CanNotDelete management lock; protected environments should set it on every group. */
+  lock: z.enum(["CanNotDelete", "ReadOnly"], { error: "must be CanNotDelete or ReadOnly" }).optional(),
+});
+
+export type ResourceGroupConfig = z.output<typeof resourceGroupSchema>;
+
+/** The groups an environment declares, by lowercase name (group names are case-insensitive), read defensively. */
+export function declaredGroupNames(environment: Loose): Set<string> {
+  const names = new Set<string>();
+  for (const group of looseList(environment.resourceGroups)) {
+    const name = looseText(group.name);
+    if (name) names.add(name.toLowerCase());
+  }
+  return names;
+}
+
+/** `resourceGroups`: the groups the environment's resources live in. */
+export const resourceGroupsSection = defineSection({
+  key: "resourceGroups",
+  schema: z.array(resourceGroupSchema).default([]),
+  crossReferences(environment, report) {
+    const groups = new Map<string, number>();
+    looseList(environment.resourceGroups).forEach((group, index) => {
+      const name = looseText(group.name);
+      if (!name) return;
+      const key = name.toLowerCase();
+      if (groups.has(key)) {
+        report(
+          ["resourceGroups", index, "name"],
+          `${shown(name)} is declared twice (also resourceGroups[${groups.get(key)}]); group names are case-insensitive`,
+        );
+      } else groups.set(key, index);
+      checkAllowedLocation(environment, ["resourceGroups", index, "location"], group.location, report);
+    });
+  },
+});
