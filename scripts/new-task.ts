@@ -52,7 +52,11 @@ const files: Record<string, string> = {
       private: true,
       description: `Task: ${name}.`,
       type: "module",
-      exports: { ".": "./src/index.ts", "./environment-sections": "./src/environment-sections.ts" },
+      exports: {
+        ".": "./src/index.ts",
+        "./environment-sections": "./src/environment-sections.ts",
+        "./task": "./src/task.ts",
+      },
       scripts: {
         lint: "biome check .",
         typecheck: "tsc -p tsconfig.json",
@@ -111,6 +115,9 @@ export const ${taskConstant}: TaskDefinition = {
   kinds: () => [],
   desired: () => [],
 };
+
+/** The name \`@infra/tasks\` loads every listed task by. */
+export { ${taskConstant} as task };
 `,
   "src/main.ts": `import { runTask } from "@infra/task";
 import { ${taskConstant} } from "./task.ts";

@@ -10,3 +10,6 @@ export const governanceTask: TaskDefinition = {
   desired: () => [],
   audit: governanceAudit,
 };
+
+/** The name `@infra/tasks` loads every listed task by. */
+export { governanceTask as task };

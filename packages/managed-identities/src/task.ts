@@ -15,3 +15,6 @@ export const managedIdentitiesTask: TaskDefinition = {
   desired: ({ azure, environment }) => desiredIdentities(environment, azure.subscriptionId),
   audit: identitiesAudit,
 };
+
+/** The name `@infra/tasks` loads every listed task by. */
+export { managedIdentitiesTask as task };

@@ -17,3 +17,6 @@ export const resourceGroupsTask: TaskDefinition = {
   },
   desired: ({ azure, environment }) => desiredResourceGroups(environment, azure.subscriptionId),
 };
+
+/** The name `@infra/tasks` loads every listed task by. */
+export { resourceGroupsTask as task };

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { EnvironmentSection } from "@infra/environments";
-import type { TaskList } from "@infra/task";
+import type { TaskDefinition, TaskList } from "@infra/task";
 
 /**
  * Every task package, once: the `dependencies` of this package (`pnpm run new-task NAME` adds the line). A dependency
@@ -26,4 +26,14 @@ export async function loadTaskList(): Promise<TaskList> {
     TASK_PACKAGES.map(async (name) => (await import(`${name}/environment-sections`)) as SectionsModule),
   );
   return { packages: TASK_PACKAGES, sections: modules.flatMap((module) => module.sections) };
+}
+
+/**
+ * Every listed task's definition (`<package>/task`), kinds, audit and rules included: for what needs the tasks
+ * themselves, such as the audit rules page. This loads every task's Azure clients; a root command never needs it.
+ */
+export async function loadTaskDefinitions(): Promise<TaskDefinition[]> {
+  return Promise.all(
+    TASK_PACKAGES.map(async (name) => ((await import(`${name}/task`)) as { task: TaskDefinition }).task),
+  );
 }

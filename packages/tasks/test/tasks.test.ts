@@ -5,7 +5,7 @@ import { managedIdentitiesSection } from "@infra/managed-identities";
 import { resourceGroupsSection } from "@infra/resource-groups";
 import { storageSection } from "@infra/storage";
 import { describe, expect, it } from "vitest";
-import { taskList } from "../src/index.ts";
+import { loadTaskDefinitions, taskList } from "../src/index.ts";
 
 const packagesDir = join(import.meta.dirname, "..", "..");
 const manifests = readdirSync(packagesDir, { withFileTypes: true })
@@ -28,6 +28,13 @@ describe("the task list", () => {
       .map((manifest) => manifest.name)
       .sort();
     expect(taskList.packages).toEqual(enrolled);
+  });
+
+  it("loads every listed task's definition, each naming its own sections", async () => {
+    const tasks = await loadTaskDefinitions();
+    expect(tasks.map((task) => `@infra/${task.name}`)).toEqual(taskList.packages);
+    const owned = new Set(tasks.flatMap((task) => task.environmentSections.map((section) => section.key)));
+    expect([...owned].sort()).toEqual(taskList.sections.map((section) => section.key).sort());
   });
 
   it("composes the environment from every task's sections, each key once", () => {

@@ -17,6 +17,7 @@ export interface GovernanceAuditOptions {
  */
 export function createGovernanceAudit(options: GovernanceAuditOptions = {}): TaskAudit {
   return {
+    rules: governanceRules.map(ruleMetadata),
     async run(scope: AuditScope, context: AuditTaskContext): Promise<TaskAuditResult> {
       const pacer = options.pacer ?? processReadPacer;
       const log = context.log.scope("governance audit");

@@ -10,6 +10,7 @@ import { identityRules } from "./identity-rules.ts";
  * (a hand-made identity with a branch credential is exactly what it is for), with its federated credentials.
  */
 export const identitiesAudit: TaskAudit = {
+  rules: identityRules.map(ruleMetadata),
   async run(scope: AuditScope, context: AuditTaskContext): Promise<TaskAuditResult> {
     const log = context.log.scope("managed-identities audit");
     const ruleContext = {

@@ -30,3 +30,6 @@ export const storageTask: TaskDefinition = {
   outputs: (plan, { azure, environment, signal }) => accountOutputs(plan, azure, environment, signal),
   audit: storageAudit,
 };
+
+/** The name `@infra/tasks` loads every listed task by. */
+export { storageTask as task };

@@ -20,6 +20,7 @@ export interface StorageAuditOptions {
  */
 export function createStorageAudit(options: StorageAuditOptions = {}): TaskAudit {
   return {
+    rules: storageRules.map(ruleMetadata),
     async run(scope: AuditScope, context: AuditTaskContext): Promise<TaskAuditResult> {
       const pacer = options.pacer ?? processReadPacer;
       const log = context.log.scope("storage audit");
