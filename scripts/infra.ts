@@ -12,12 +12,15 @@ const { rootAuditCommand, rootDestroyCommand, rootPlanCommand, rootProvisionComm
   "@infra/task/root"
 );
 
+// The one list of tasks (@infra/tasks): which packages take part, and what an environment may hold.
+const { taskList } = await import("@infra/tasks");
+
 const commands = {
-  plan: rootPlanCommand(repoRoot),
-  provision: rootProvisionCommand(repoRoot),
-  destroy: rootDestroyCommand(repoRoot),
-  audit: rootAuditCommand(repoRoot),
-  unlock: rootUnlockCommand(),
+  plan: rootPlanCommand(repoRoot, taskList),
+  provision: rootProvisionCommand(repoRoot, taskList),
+  destroy: rootDestroyCommand(repoRoot, taskList),
+  audit: rootAuditCommand(repoRoot, taskList),
+  unlock: rootUnlockCommand(taskList),
 };
 
 const [name, ...argv] = process.argv.slice(2);

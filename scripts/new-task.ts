@@ -1,11 +1,14 @@
-// Scaffolds a task package: `pnpm run new-task <name>` -> packages/<name> that passes lint, typecheck and test as is.
+// Scaffolds a task package: `pnpm run new-task <name>` -> packages/<name>, a working task listed in @infra/tasks.
 import { access, mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { $ } from "zx";
 import { parseScriptArgs } from "./script-args.ts";
+import { enrol } from "./task-list-line.ts";
 
-const usage = `new-task - scaffold a task package, packages/<name> (@infra/<name>), that passes lint, typecheck and test as it
-is; then docs/adding-a-task.md takes it to a resource type that plan, provision, destroy and audit handle.
+const usage = `new-task - scaffold a task package, packages/<name> (@infra/<name>): a working task with an environment
+section and no resource kinds yet, that passes lint, typecheck and test as it is, listed in @infra/tasks (one line in
+packages/tasks/package.json); then docs/adding-a-task.md takes it to a resource type that plan, provision, destroy and
+audit handle.
 
 Usage: pnpm run new-task <name>   (kebab-case, e.g. key-vault)
 
@@ -36,6 +39,11 @@ if (exists) {
   process.exit(2);
 }
 
+// The section's key: the name in camelCase (`key-vault` -> `keyVault`), beside `resourceGroups` and `storage`.
+const key = name.replace(/-([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+const constant = `${key}Section`;
+const taskConstant = `${key}Task`;
+
 const files: Record<string, string> = {
   "package.json": `${JSON.stringify(
     {
@@ -44,16 +52,26 @@ const files: Record<string, string> = {
       private: true,
       description: `Task: ${name}.`,
       type: "module",
-      exports: { ".": "./src/index.ts" },
+      exports: {
+        ".": "./src/index.ts",
+        "./environment-sections": "./src/environment-sections.ts",
+        "./task": "./src/task.ts",
+      },
       scripts: {
         lint: "biome check .",
         typecheck: "tsc -p tsconfig.json",
         test: "vitest run",
+        // The script that enrols the task in plan, provision and destroy (docs/adding-a-task.md).
+        plan: "node --import tsx/esm src/main.ts plan",
+        provision: "node --import tsx/esm src/main.ts provision",
       },
-      dependencies: { "@infra/cli": "workspace:*" },
+      dependencies: {
+        "@infra/environments": "workspace:*",
+        "@infra/task": "workspace:*",
+        zod: "catalog:tooling",
+      },
       devDependencies: {
         "@types/node": "catalog:tooling",
-        // The scripts that enrol the task run `node --import tsx/esm src/main.ts` (docs/adding-a-task.md).
         tsx: "catalog:tooling",
         typescript: "catalog:tooling",
         vitest: "catalog:tooling",
@@ -64,17 +82,80 @@ const files: Record<string, string> = {
   )}\n`,
   "tsconfig.json": `${JSON.stringify({ extends: "../../tsconfig.base.json", include: ["src", "test", "*.ts"] }, null, 2)}\n`,
   "README.md": `# @infra/${name}\n\nTask package: what it provisions and what it audits. See docs/adding-a-task.md.\n`,
-  "src/index.ts": `export { describeTask } from "./describe-task.ts";\n`,
-  "src/describe-task.ts": `/** What this task manages, shown by \`--help\` and in plans. */\nexport function describeTask(): string {\n  return "${name}: nothing yet";\n}\n`,
-  "src/main.ts": `import { defineCommand, runCommand } from "@infra/cli";\nimport { describeTask } from "./describe-task.ts";\n\nawait runCommand(\n  defineCommand({\n    name: "${name}",\n    summary: describeTask(),\n    run({ printResult }) {\n      printResult({ task: "${name}", description: describeTask() }, (result) => result.description);\n    },\n  }),\n);\n`,
-  "test/describe-task.test.ts": `import { describe, expect, it } from "vitest";\nimport { describeTask } from "../src/describe-task.ts";\n\ndescribe("describeTask", () => {\n  it("names the task", () => {\n    expect(describeTask()).toMatch(/^${name}:/);\n  });\n});\n`,
+  [`src/${name}-section.ts`]: `import { defineSection } from "@infra/environments";
+import { z } from "zod";
+
+export const ${key}SectionSchema = z.strictObject({
+  /** What the environment wants of this task; an empty section asks for nothing. */
+  names: z.array(z.string().min(1)).default([]),
+});
+
+export type ${key.charAt(0).toUpperCase()}${key.slice(1)}Section = z.output<typeof ${key}SectionSchema>;
+
+/** \`${key}\`: this task's part of an environment (a default, so files without it stay valid). */
+export const ${constant} = defineSection({
+  key: "${key}",
+  schema: ${key}SectionSchema.default({ names: [] }),
+});
+`,
+  "src/environment-sections.ts": `import type { EnvironmentSection } from "@infra/environments";
+import { ${constant} } from "./${name}-section.ts";
+
+/** The parts of an environment this task owns (what \`@infra/tasks\` composes the environment schema from). */
+export const sections: readonly EnvironmentSection[] = [${constant}];
+`,
+  "src/task.ts": `import type { TaskDefinition } from "@infra/task";
+import { ${constant} } from "./${name}-section.ts";
+
+/** Task \`${name}\`: no resource kinds yet, so its part of every plan is empty. */
+export const ${taskConstant}: TaskDefinition = {
+  name: "${name}",
+  summary: "${name}: nothing yet",
+  environmentSections: [${constant}],
+  kinds: () => [],
+  desired: () => [],
+};
+
+/** The name \`@infra/tasks\` loads every listed task by. */
+export { ${taskConstant} as task };
+`,
+  "src/main.ts": `import { runTask } from "@infra/task";
+import { ${taskConstant} } from "./task.ts";
+
+await runTask(${taskConstant});
+`,
+  "src/index.ts": `export { ${constant} } from "./${name}-section.ts";
+export { ${taskConstant} } from "./task.ts";
+`,
+  "test/task.test.ts": `import { validateEnvironment } from "@infra/environments";
+import { describe, expect, it } from "vitest";
+import { ${constant} } from "../src/${name}-section.ts";
+import { ${taskConstant} } from "../src/task.ts";
+
+const base = { name: "test", location: "westeurope", namingPrefix: "tst" };
+
+describe("${name}", () => {
+  it("gives an environment without the section an empty one", () => {
+    const environment = validateEnvironment(base, "test", ${taskConstant}.environmentSections);
+    expect(${constant}.of(environment)).toEqual({ names: [] });
+  });
+
+  it("wants nothing yet", async () => {
+    expect(${taskConstant}.kinds({} as never)).toEqual([]);
+    expect(await ${taskConstant}.desired({} as never)).toEqual([]);
+  });
+});
+`,
 };
 
 for (const [file, text] of Object.entries(files)) {
   await mkdir(join(dir, file, ".."), { recursive: true });
   await writeFile(join(dir, file), text);
 }
+await enrol(join(root, "packages", "tasks", "package.json"), `@infra/${name}`);
 await $({ cwd: root, stdio: "inherit" })`pnpm install --no-frozen-lockfile --silent`;
 // Generated JSON is formatted by the house formatter, so the new package passes lint as it is.
 await $({ cwd: root, stdio: "inherit" })`pnpm exec biome format --write ${dir}`;
-process.stderr.write(`new-task: created packages/${name} (@infra/${name}); next: docs/adding-a-task.md\n`);
+process.stderr.write(
+  `new-task: created packages/${name} (@infra/${name}) and listed it in packages/tasks/package.json; next: docs/adding-a-task.md\n`,
+);

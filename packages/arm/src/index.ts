@@ -13,7 +13,7 @@ export { isAuthorizationFailed, isNotFound } from "./arm-errors.ts";
 export { BUILT_IN_ROLE_IDS, type BuiltInRole, roleDefinitionId } from "./built-in-roles.ts";
 export { EnvironmentLock, type EnvironmentLockOptions, type LockStatus } from "./environment-lock.ts";
 export { identityPrincipals, principalResolver } from "./identity-principals.ts";
-export { type KindEnvironment, type KindOptions, kindOptionsFor } from "./kind-options.ts";
+export { type KindOptions, kindOptionsFor } from "./kind-options.ts";
 export { listWireOrPerGroup, type SubscriptionOrGroupList } from "./list-wire-or-per-group.ts";
 export { describeHolder, EnvironmentLockedError, LockLostError } from "./lock-errors.ts";
 export { type LockHolder, thisRun } from "./lock-holder.ts";

@@ -1,4 +1,5 @@
 import type { AzureContext } from "@infra/auth";
+import { type Environment, resourceGroupsSection } from "@infra/environments";
 
 /** What every kind of this repo is built from. */
 export interface KindOptions {
@@ -14,17 +15,11 @@ export interface KindOptions {
   readonly pollIntervalMs?: number;
 }
 
-/** The parts of an environment the kinds need: its name and its groups' names. */
-export interface KindEnvironment {
-  readonly name: string;
-  readonly resourceGroups: readonly { readonly name: string }[];
-}
-
 /** What a task's kinds are built from, out of the task's context. */
-export function kindOptionsFor(context: { azure: AzureContext; environment: KindEnvironment }): KindOptions {
+export function kindOptionsFor(context: { azure: AzureContext; environment: Environment }): KindOptions {
   return {
     azure: context.azure,
     environment: context.environment.name,
-    resourceGroups: context.environment.resourceGroups.map((group) => group.name),
+    resourceGroups: resourceGroupsSection.of(context.environment).map((group) => group.name),
   };
 }

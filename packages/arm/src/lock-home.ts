@@ -9,11 +9,21 @@ export interface LockHome {
   readonly containerId: string;
 }
 
-/** The part of an environment the lock's place is derived from. */
+/**
+ * The part of an environment the lock's place is derived from: its name, prefix and the `resourceGroups` section
+ * (owned by the resource-groups task, read here by its key: the lock is every task's, so no task's type is imported).
+ */
 export interface LockedEnvironment {
   readonly name: string;
   readonly namingPrefix: string;
-  readonly resourceGroups: readonly { readonly name: string }[];
+  readonly [section: string]: unknown;
+}
+
+function firstGroupName(environment: LockedEnvironment): string | undefined {
+  const groups = environment.resourceGroups;
+  const first: unknown = Array.isArray(groups) ? groups[0] : undefined;
+  const name = typeof first === "object" && first !== null ? (first as { name?: unknown }).name : undefined;
+  return typeof name === "string" ? name : undefined;
 }
 
 export const LOCK_CONTAINER = "apply-lock";
@@ -25,16 +35,16 @@ export const LOCK_CONTAINER = "apply-lock";
  * lock module keeps the `apply-lock` container in it. An environment with no resource group has nothing to lock.
  */
 export function lockHome(environment: LockedEnvironment, subscriptionId: string): LockHome | undefined {
-  const [group] = environment.resourceGroups;
-  if (!group) return undefined;
+  const group = firstGroupName(environment);
+  if (group === undefined) return undefined;
   const digest = createHash("sha256")
     .update(`${subscriptionId.toLowerCase()}|${environment.name}`)
     .digest("hex")
     .slice(0, 6);
   const accountName = `${environment.namingPrefix}lock${digest}`;
-  const accountId = `/subscriptions/${subscriptionId}/resourceGroups/${group.name}/providers/Microsoft.Storage/storageAccounts/${accountName}`;
+  const accountId = `/subscriptions/${subscriptionId}/resourceGroups/${group}/providers/Microsoft.Storage/storageAccounts/${accountName}`;
   return {
-    resourceGroup: group.name,
+    resourceGroup: group,
     accountName,
     containerName: LOCK_CONTAINER,
     accountId,

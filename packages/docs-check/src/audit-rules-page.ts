@@ -1,7 +1,11 @@
-import { type RuleMetadata, renderRuleDocs, reportMissingRule, suppressionExpiredRule } from "@infra/audit";
-import { governanceRules } from "@infra/governance";
-import { identityRules } from "@infra/managed-identities";
-import { storageRules } from "@infra/storage";
+import {
+  type RuleMetadata,
+  renderRuleDocs,
+  reportMissingRule,
+  ruleMetadata,
+  suppressionExpiredRule,
+} from "@infra/audit";
+import { loadTaskDefinitions, TASK_PACKAGES } from "@infra/tasks";
 
 /** How to regenerate the page; printed in it and in the staleness test's failure. */
 export const REGENERATE_AUDIT_RULES = "pnpm --filter @infra/docs-check generate";
@@ -11,13 +15,17 @@ export const REGENERATE_AUDIT_RULES = "pnpm --filter @infra/docs-check generate"
  * the audit's own rules included (an expired suppression, a part of a split audit that did not report). SARIF results on resources no environment declares point at
  * their rule's `## <rule id>` heading here.
  */
-export function renderAuditRulesPage(): string {
-  const rules = [...storageRules, ...identityRules, ...governanceRules, suppressionExpiredRule, reportMissingRule];
+export async function renderAuditRulesPage(): Promise<string> {
+  const tasks = await loadTaskDefinitions();
+  const rules = [
+    ...tasks.flatMap((task) => task.audit?.rules ?? []),
+    ...[suppressionExpiredRule, reportMissingRule].map(ruleMetadata),
+  ];
   const page = renderRuleDocs(rules.map(withPlaceholdersShown));
   const [title = "", ...rest] = page.split("\n");
   const note = [
     "",
-    `<!-- Generated from the rule metadata in @infra/storage, @infra/managed-identities, @infra/governance and @infra/audit by \`${REGENERATE_AUDIT_RULES}\`. Do not edit. -->`,
+    `<!-- Generated from the rule metadata of every task in @infra/tasks (${TASK_PACKAGES.join(", ")}) and @infra/audit by \`${REGENERATE_AUDIT_RULES}\`. Do not edit. -->`,
     "",
     "What `pnpm run audit` checks. Each id is what suppressions and SARIF alerts key on; a code scanning alert on a",
     "resource no environment declares is shown at its rule's heading here. Exit code 3 means a finding at or above",

@@ -5,5 +5,5 @@ import { renderAuditRulesPage } from "./audit-rules-page.ts";
 import { auditRulesPagePath, docsDir, repoRoot } from "./repo-paths.ts";
 
 await mkdir(docsDir, { recursive: true });
-await writeFile(auditRulesPagePath, renderAuditRulesPage());
+await writeFile(auditRulesPagePath, await renderAuditRulesPage());
 process.stderr.write(`docs-check => wrote ${relative(repoRoot, auditRulesPagePath)}\n`);

@@ -4,9 +4,9 @@ import { REGENERATE_AUDIT_RULES, renderAuditRulesPage } from "../src/audit-rules
 import { auditRulesPagePath } from "../src/repo-paths.ts";
 
 describe("docs/audit-rules.md", () => {
-  it("matches the rule metadata", () => {
+  it("matches the rule metadata", async () => {
     const committed = readFileSync(auditRulesPagePath, "utf8");
-    const current = renderAuditRulesPage();
+    const current = await renderAuditRulesPage();
     // A plain boolean first, so the failure message leads with the fix rather than a long diff.
     expect(
       committed === current,
@@ -14,8 +14,8 @@ describe("docs/audit-rules.md", () => {
     ).toBe(true);
   });
 
-  it("lists every storage, identity, governance and suppression rule with why and how to fix", () => {
-    const page = renderAuditRulesPage();
+  it("lists every storage, identity, governance and suppression rule with why and how to fix", async () => {
+    const page = await renderAuditRulesPage();
     expect(page).toContain("## storage.minimum-tls");
     expect(page).toMatch(/## governance\./);
     expect(page).toContain("## identity.branch-federated-credential");

@@ -8,7 +8,8 @@ import { type Emulator, SEED, startEmulator, trustCertificateAuthority } from "@
 import { type Environment, validateEnvironment } from "@infra/environments";
 import { applyPlan, createPlan, DEFAULT_CONCURRENCY, type Plan } from "@infra/plan";
 import { desiredResourceGroups, groupLockKind, resourceGroupKind } from "@infra/resource-groups";
-import { desiredStorage, storageKinds } from "@infra/storage";
+import { desiredStorage, storageKinds, storageSection } from "@infra/storage";
+import { taskList } from "@infra/tasks";
 
 const CREATE_SECONDS = 2;
 const REALISM_TIME_SCALE = 0.1;
@@ -31,6 +32,7 @@ function environment(name: string, groups: number, accounts: number, containers:
       },
     },
     `bench:${name}`,
+    taskList.sections,
   );
 }
 
@@ -41,7 +43,7 @@ async function context(emulator: Emulator, env: Environment) {
   const kinds = [
     resourceGroupKind(options),
     groupLockKind(options),
-    ...storageKinds({ ...options, accounts: env.storage.accounts }),
+    ...storageKinds({ ...options, accounts: storageSection.of(env).accounts }),
   ].map((kind) => retryingTransientAnswers(kind));
   const plan = () =>
     createPlan({

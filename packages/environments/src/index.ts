@@ -1,13 +1,28 @@
 export { repoEnvironments } from "../environments/index.ts";
+export { checkAllowedLocation } from "./allowed-location.ts";
 export type { AzureRegion } from "./azure-regions.ts";
 export { AZURE_REGIONS, canonicalRegion } from "./azure-regions.ts";
-export type { Environment, EnvironmentInput } from "./environment-schema.ts";
-export { defineEnvironment, environmentSchema } from "./environment-schema.ts";
-export type { EnvironmentChoice } from "./load-environment.ts";
-export { loadEnvironment } from "./load-environment.ts";
-export type { ManagedIdentitiesSection, ManagedIdentityConfig } from "./managed-identities-section.ts";
+export type { ComposeOptions, Environment, EnvironmentInput } from "./environment-schema.ts";
+export { defineEnvironment, environmentSchemaFor } from "./environment-schema.ts";
+export type { EnvironmentSection, ReportProblem } from "./environment-section.ts";
+export { defineSection } from "./environment-section.ts";
+export type { EnvironmentChoice, LoadOptions } from "./load-environment.ts";
+export { loadEnvironment, REPO_ENVIRONMENTS_DIR } from "./load-environment.ts";
+export type { Loose } from "./loose-reading.ts";
+export { allowedRegions, looseList, looseObject, looseRegion, looseText } from "./loose-reading.ts";
+export {
+  declaredIdentityNames,
+  type ManagedIdentitiesSection,
+  type ManagedIdentityConfig,
+  managedIdentitiesSection,
+} from "./managed-identities-section.ts";
 export { repoEnvironmentFiles } from "./repo-environment-files.ts";
-export type { ResourceGroupConfig } from "./resource-groups-section.ts";
-export type { StorageAccountConfig, StorageSection } from "./storage-section.ts";
-export { STORAGE_DATA_ROLES } from "./storage-section.ts";
+export { reservedWordIn } from "./reserved-names.ts";
+export {
+  declaredGroupNames,
+  type ResourceGroupConfig,
+  resourceGroupSchema,
+  resourceGroupsSection,
+} from "./resource-groups-section.ts";
+export { duration, guid, region, resourceGroupName, shown, tags } from "./schema-parts.ts";
 export { formatPath, validateEnvironment } from "./validate-environment.ts";

@@ -3,7 +3,8 @@ import { extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, UsageError } from "@infra/cli";
 import { repoEnvironments } from "../environments/index.ts";
-import type { Environment } from "./environment-schema.ts";
+import type { ComposeOptions, Environment } from "./environment-schema.ts";
+import type { EnvironmentSection } from "./environment-section.ts";
 import { duplicateKeys } from "./read-json-strictly.ts";
 import { validateEnvironment } from "./validate-environment.ts";
 
@@ -99,13 +100,31 @@ async function refuseImpostor(environment: Environment, path: string, shown: str
   }
 }
 
-/** Resolves `--env` / `--env-file` to a validated environment; problems exit 2 before any call to Azure. */
-export async function loadEnvironment(choice: EnvironmentChoice, cwd = process.cwd()): Promise<Environment> {
+export interface LoadOptions extends ComposeOptions {
+  /** What a relative `--env-file` is relative to. */
+  cwd?: string;
+}
+
+/**
+ * Resolves `--env` / `--env-file` to an environment validated against the base fields and `sections`; problems exit 2
+ * before any call to Azure.
+ */
+export async function loadEnvironment(
+  choice: EnvironmentChoice,
+  sections: readonly EnvironmentSection[],
+  options: LoadOptions = {},
+): Promise<Environment> {
+  const { cwd = process.cwd(), ...compose } = options;
   if (choice.env && choice.envFile) throw new UsageError("give either --env NAME or --env-file PATH, not both");
   const names = repoEnvironmentNames().join(", ");
   if (choice.envFile) {
     const path = resolve(cwd, choice.envFile);
-    const environment = validateEnvironment(await readEnvironmentFile(path, choice.envFile), choice.envFile);
+    const environment = validateEnvironment(
+      await readEnvironmentFile(path, choice.envFile),
+      choice.envFile,
+      sections,
+      compose,
+    );
     await refuseImpostor(environment, path, choice.envFile);
     return environment;
   }
@@ -113,7 +132,7 @@ export async function loadEnvironment(choice: EnvironmentChoice, cwd = process.c
     const known = repoEnvironment(choice.env);
     if (!known)
       throw new UsageError(`--env ${choice.env}: no such environment; choose one of ${names}, or pass --env-file PATH`);
-    return validateEnvironment(known, `environments/${choice.env}.ts`);
+    return validateEnvironment(known, `environments/${choice.env}.ts`, sections, compose);
   }
   throw new UsageError(`choose an environment: --env ${repoEnvironmentNames().join("|")} or --env-file PATH`);
 }

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { region, resourceGroupName, tags } from "./schema-parts.ts";
+import { checkAllowedLocation } from "./allowed-location.ts";
+import { defineSection } from "./environment-section.ts";
+import { type Loose, looseList, looseText } from "./loose-reading.ts";
+import { region, resourceGroupName, shown, tags } from "./schema-parts.ts";
 
 export const resourceGroupSchema = z.strictObject({
   name: resourceGroupName,
@@ -10,3 +13,34 @@ export const resourceGroupSchema = z.strictObject({
 });
 
 export type ResourceGroupConfig = z.output<typeof resourceGroupSchema>;
+
+/** The groups an environment declares, by lowercase name (group names are case-insensitive), read defensively. */
+export function declaredGroupNames(environment: Loose): Set<string> {
+  const names = new Set<string>();
+  for (const group of looseList(environment.resourceGroups)) {
+    const name = looseText(group.name);
+    if (name) names.add(name.toLowerCase());
+  }
+  return names;
+}
+
+/** `resourceGroups`: the groups the environment's resources live in. */
+export const resourceGroupsSection = defineSection({
+  key: "resourceGroups",
+  schema: z.array(resourceGroupSchema).default([]),
+  crossReferences(environment, report) {
+    const groups = new Map<string, number>();
+    looseList(environment.resourceGroups).forEach((group, index) => {
+      const name = looseText(group.name);
+      if (!name) return;
+      const key = name.toLowerCase();
+      if (groups.has(key)) {
+        report(
+          ["resourceGroups", index, "name"],
+          `${shown(name)} is declared twice (also resourceGroups[${groups.get(key)}]); group names are case-insensitive`,
+        );
+      } else groups.set(key, index);
+      checkAllowedLocation(environment, ["resourceGroups", index, "location"], group.location, report);
+    });
+  },
+});

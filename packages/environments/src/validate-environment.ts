@@ -1,6 +1,7 @@
 import { ConfigError, type ConfigProblem } from "@infra/cli";
 import type { z } from "zod";
-import { type Environment, environmentSchema } from "./environment-schema.ts";
+import { type ComposeOptions, type Environment, environmentSchemaFor } from "./environment-schema.ts";
+import type { EnvironmentSection } from "./environment-section.ts";
 
 /** `storage.accounts[2].name` from zod's path array. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -22,9 +23,17 @@ function problemsOf(error: z.ZodError, source: string): ConfigProblem[] {
   });
 }
 
-/** Validates raw environment data; every problem is reported at once, each with its path and the rule it broke. */
-export function validateEnvironment(data: unknown, source: string): Environment {
-  const result = environmentSchema.safeParse(data);
+/**
+ * Validates raw environment data against the base fields and `sections`; every problem is reported at once, each with
+ * its path and the rule it broke.
+ */
+export function validateEnvironment(
+  data: unknown,
+  source: string,
+  sections: readonly EnvironmentSection[],
+  options: ComposeOptions = {},
+): Environment {
+  const result = environmentSchemaFor(sections, options).safeParse(data);
   if (result.success) return result.data;
   const problems = problemsOf(result.error, source);
   throw new ConfigError(`${source}: ${problems.length} problem(s) in the environment`, problems);

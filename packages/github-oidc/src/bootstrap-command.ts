@@ -4,6 +4,7 @@ import { DeclinedError, defineCommand, UsageError } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
 import { hasPendingChanges, renderPlanText, summarizePlan } from "@infra/plan";
 import { confirmApply } from "@infra/task";
+import { taskList } from "@infra/tasks";
 import { applyBootstrap, deployVariables } from "./apply-bootstrap.ts";
 import { planBootstrap } from "./bootstrap-plan.ts";
 import { parseRepository } from "./github-subject.ts";
@@ -48,7 +49,7 @@ export const bootstrapCommand = defineCommand({
       run.values["owner-id"],
       run.values["repo-id"],
     );
-    const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
+    const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, taskList.sections);
     const azure = await connectAzure({
       task: GITHUB_OIDC_TASK,
       env: run.env,

@@ -1,5 +1,7 @@
 import { type BuiltInRole, resourceGroupId } from "@infra/arm";
 import type { Environment } from "@infra/environments";
+import { resourceGroupsSection } from "@infra/environments";
+import { storageSection } from "@infra/storage";
 import type { SubjectContext } from "./github-subject.ts";
 import { type DeployRole, identityName } from "./names.ts";
 
@@ -27,7 +29,7 @@ export interface DeployAccessOptions {
 
 /** Whether the environment's tasks create role assignments: then apply needs to write them (and only then). */
 export function assignsRoles(environment: Environment): boolean {
-  return environment.storage.accounts.some((account) => account.roleAssignments.length > 0);
+  return storageSection.of(environment).accounts.some((account) => account.roleAssignments.length > 0);
 }
 
 /**
@@ -46,7 +48,7 @@ export function deployIdentities(
     scopeName: "subscription",
   };
   const onGroups = (role: BuiltInRole): RoleGrant[] =>
-    environment.resourceGroups.map((group) => ({
+    resourceGroupsSection.of(environment).map((group) => ({
       role,
       scope: resourceGroupId(subscriptionId, group.name),
       scopeName: group.name,

@@ -7,6 +7,7 @@ import { applyPlan, hasPendingChanges, type Plan } from "@infra/plan";
 import { resourceGroupsTask } from "@infra/resource-groups";
 import { storageTask } from "@infra/storage";
 import { planTask, type TaskDefinition } from "@infra/task";
+import { taskList } from "@infra/tasks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyBootstrap, deployVariables } from "../src/apply-bootstrap.ts";
 import { type BootstrapRequest, planBootstrap } from "../src/bootstrap-plan.ts";
@@ -41,7 +42,7 @@ async function planEnvironment(azure: AzureContext, tasks: TaskDefinition[]) {
 beforeAll(async () => {
   emulator = await startEmulator({ config: { lro: { pollsBeforeDone: 0, retryAfterSeconds: 0 } } });
   ops = await connectAzure({ task: "bootstrap-test", env: emulator.env("ops") });
-  prod = await loadEnvironment({ env: "prod" });
+  prod = await loadEnvironment({ env: "prod" }, taskList.sections);
   request = {
     environment: prod,
     repository: parseRepository("acme/infra"),

@@ -7,6 +7,7 @@ import { validateEnvironment } from "@infra/environments";
 import { governanceAudit } from "@infra/governance";
 import { storageAudit } from "@infra/storage";
 import type { AuditScope } from "@infra/task";
+import { taskList } from "@infra/tasks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { provisionEnvironment } from "./support/in-process-provision.ts";
 import { suiteEnvironment } from "./support/suite-environment.ts";
@@ -17,7 +18,7 @@ let clean: Map<string, Finding["status"]>;
 const environment = suiteEnvironment("auditf");
 const scope: AuditScope = {
   subscriptionIds: [SEED.subscription1],
-  environment: validateEnvironment(environment, "test"),
+  environment: validateEnvironment(environment, "test", taskList.sections),
 };
 const key = (finding: Finding) => `${finding.ruleId} ${finding.resourceId.toLowerCase()}`;
 

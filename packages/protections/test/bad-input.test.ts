@@ -6,6 +6,7 @@ import { runCommand } from "@infra/cli";
 import { repoRoot, runRoot, writeEnvironmentFile } from "@infra/e2e/root-command";
 import { type Emulator, startEmulator } from "@infra/emulator";
 import { rootAuditCommand, rootPlanCommand, rootProvisionCommand } from "@infra/task";
+import { taskList } from "@infra/tasks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { writesIn } from "./support/request-log.ts";
 import { suiteEnvironment } from "./support/suite-environment.ts";
@@ -130,7 +131,11 @@ describe("bad environment files", () => {
     async ({ text, messages }) => {
       const path = join(dir, "environment.json");
       await writeFile(path, text);
-      for (const command of [rootProvisionCommand(repoRoot), rootPlanCommand(repoRoot), rootAuditCommand(repoRoot)]) {
+      for (const command of [
+        rootProvisionCommand(repoRoot, taskList),
+        rootPlanCommand(repoRoot, taskList),
+        rootAuditCommand(repoRoot, taskList),
+      ]) {
         const { code, output } = await run(command, ["--env-file", path, "--yes"]);
         expect(code, output).toBe(2);
         for (const message of messages) expect(output).toMatch(message);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError } from "@infra/cli";
 import { loadEnvironment, validateEnvironment } from "@infra/environments";
+import { taskList } from "@infra/tasks";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { suiteEnvironment } from "./support/suite-environment.ts";
@@ -13,7 +14,7 @@ const valid = suiteEnvironment("fuzz");
 /** An Environment or a ConfigError (with at least one problem) is fine; anything else is a crash. */
 function outcomeOf(input: unknown): "environment" | "config-error" {
   try {
-    validateEnvironment(input, "fuzz");
+    validateEnvironment(input, "fuzz", taskList.sections);
     return "environment";
   } catch (error) {
     if (error instanceof ConfigError && error.problems.length > 0) return "config-error";
@@ -87,7 +88,7 @@ describe("fuzzing the environment loader", () => {
         ),
         async (text) => {
           await writeFile(path, text);
-          await loadEnvironment({ envFile: path }).catch((error: unknown) => {
+          await loadEnvironment({ envFile: path }, taskList.sections).catch((error: unknown) => {
             if (!(error instanceof ConfigError)) throw error;
           });
         },

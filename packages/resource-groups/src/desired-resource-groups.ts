@@ -9,12 +9,12 @@ import {
   resourceGroupId,
   resourceGroupLockAddress,
 } from "@infra/arm";
-import type { Environment } from "@infra/environments";
+import { type Environment, resourceGroupsSection } from "@infra/environments";
 import type { DesiredResource } from "@infra/plan";
 
 /** The environment's groups (location + environment and group tags) and, where `lock` is set, their locks. */
 export function desiredResourceGroups(environment: Environment, subscriptionId: string): DesiredResource[] {
-  return environment.resourceGroups.flatMap((group): DesiredResource[] => {
+  return resourceGroupsSection.of(environment).flatMap((group): DesiredResource[] => {
     const address = resourceGroupAddress(group.name);
     const resourceGroup: DesiredResource = {
       address,

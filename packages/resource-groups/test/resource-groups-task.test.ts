@@ -1,7 +1,7 @@
 import { ManagementLockClient } from "@azure/arm-locks";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import { StorageManagementClient } from "@azure/arm-storage";
-import { validateEnvironment } from "@infra/environments";
+import { resourceGroupsSection, validateEnvironment } from "@infra/environments";
 import { applyPlan, createPlan, type Plan, type ResourceKind, withContentProblems } from "@infra/plan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desiredResourceGroups } from "../src/desired-resource-groups.ts";
@@ -22,6 +22,7 @@ const environment = validateEnvironment(
     ],
   },
   "test",
+  [resourceGroupsSection],
 );
 
 let context: EmulatorContext;
@@ -124,7 +125,7 @@ describe("resource groups and their locks", () => {
   it("leaves a group of another owner alone and reports it as a conflict rather than adopting it", async () => {
     await groups.resourceGroups.createOrUpdate("rg-rgt-theirs", { location: "westeurope", tags: { owner: "them" } });
     const desired = desiredResourceGroups(
-      { ...environment, resourceGroups: [...environment.resourceGroups, { name: "rg-rgt-theirs" }] },
+      { ...environment, resourceGroups: [...resourceGroupsSection.of(environment), { name: "rg-rgt-theirs" }] },
       context.azure.subscriptionId,
     );
     const conflicting = await plan(desired, true);

@@ -3,3 +3,10 @@ export { storageRules } from "./audit/storage-rules.ts";
 export { desiredStorage } from "./provision/desired-storage.ts";
 export { storageKinds } from "./provision/storage-kinds.ts";
 export { storageTask } from "./provision/task.ts";
+export {
+  STORAGE_DATA_ROLES,
+  type StorageAccountConfig,
+  type StorageSection,
+  storageAccountSchema,
+  storageSection,
+} from "./storage-section.ts";

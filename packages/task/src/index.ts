@@ -25,6 +25,7 @@ export { estimateSubscriptions } from "./subscription-estimates.ts";
 export type { AuditScope, AuditTaskContext, TaskAudit, TaskAuditResult } from "./task-audit.ts";
 export type { PreflightResult, TaskContext, TaskDefinition, TaskOutput } from "./task-definition.ts";
 export { ApplyFailedError, AuditIncompleteError, PlanHasProblemsError } from "./task-errors.ts";
+export type { TaskList } from "./task-list.ts";
 export { planTask } from "./task-plan.ts";
 export type { TaskAuditRequest, TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
 export { writeReport } from "./write-report.ts";

@@ -7,11 +7,12 @@ import { defaultSuppressionFile, loadSuppressions } from "./audit-suppressions.t
 import { checkSubscriptionIds, checkWritable } from "./checked-inputs.ts";
 import { commandEnvironment } from "./command-environment.ts";
 import { forwardedFlags } from "./forwarded-flags.ts";
+import type { TaskList } from "./task-list.ts";
 import { withTaskSession } from "./task-session.ts";
 import { untilStopped } from "./until-stopped.ts";
 
 /** `pnpm run audit [-- --env X] [--format sarif --output audit.sarif]`: every task's audit, one combined report. */
-export function rootAuditCommand(repoRoot: string) {
+export function rootAuditCommand(repoRoot: string, tasks: TaskList) {
   return defineCommand({
     name: "audit",
     summary: "Audit what is deployed (owned by this repo or not) against the secure baseline; one combined report.",
@@ -29,7 +30,7 @@ export function rootAuditCommand(repoRoot: string) {
       );
       const environment =
         run.flags.env || run.flags.envFile
-          ? await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile })
+          ? await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, tasks.sections)
           : undefined;
       const audited = auditedEnvironment(environment, run.flags.envFile, process.cwd());
       const fanOut = await auditFanOut({ run, values: run.values, flags, environment, audited, repoRoot });
@@ -40,6 +41,7 @@ export function rootAuditCommand(repoRoot: string) {
           args: forwardedFlags(run.flags, process.cwd()),
           env: commandEnvironment(run.flags, run.env),
           repoRoot,
+          tasks,
           signal: run.signal,
           verbose: run.flags.verbose,
         },

@@ -4,3 +4,4 @@ export { rootAuditCommand } from "./root-audit-command.ts";
 export { rootPlanCommand } from "./root-plan-command.ts";
 export { rootDestroyCommand, rootProvisionCommand } from "./root-provision-command.ts";
 export { rootUnlockCommand } from "./root-unlock-command.ts";
+export type { TaskList } from "./task-list.ts";

@@ -8,10 +8,11 @@ import { planEnvironment } from "./plan-environment.ts";
 import { parsePlanFormat, printPlan } from "./plan-output.ts";
 import { deletesAndProtection } from "./safety-usage.ts";
 import { PlanHasProblemsError } from "./task-errors.ts";
+import type { TaskList } from "./task-list.ts";
 import { withTaskSession } from "./task-session.ts";
 
 /** `pnpm run plan -- --env X [--out plan.json] [--prune] [--detailed-exitcode]`: one combined plan of every task. */
-export function rootPlanCommand(repoRoot: string) {
+export function rootPlanCommand(repoRoot: string, tasks: TaskList) {
   return defineCommand({
     name: "plan",
     summary: "Show what provisioning would change in an environment (reads only; changes nothing).",
@@ -29,7 +30,7 @@ ${deletesAndProtection}`,
     async run(run) {
       const format = parsePlanFormat(run.values.format, run.flags.json);
       await checkWritable("--out", run.values.out);
-      const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
+      const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, tasks.sections);
       run.log.info("planning %s: reading live state", environment.name);
       const plan = await withTaskSession(
         {
@@ -37,6 +38,7 @@ ${deletesAndProtection}`,
           args: forwardedFlags(run.flags, process.cwd()),
           env: commandEnvironment(run.flags, run.env),
           repoRoot,
+          tasks,
           signal: run.signal,
           verbose: run.flags.verbose,
         },

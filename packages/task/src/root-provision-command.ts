@@ -9,6 +9,7 @@ import { planEnvironment } from "./plan-environment.ts";
 import { applyWithConfirmation, parseConcurrency } from "./root-apply-flow.ts";
 import { deletesAndProtection } from "./safety-usage.ts";
 import { markStalePlan } from "./stale-plan-output.ts";
+import type { TaskList } from "./task-list.ts";
 import { withTaskSession } from "./task-session.ts";
 
 const sharedUsage = `  --yes                 apply without asking (required without a terminal)
@@ -24,7 +25,7 @@ const sharedOptions = {
 } as const;
 
 /** `pnpm run provision -- --env X [--plan plan.json] [--prune] [--yes] [--confirm-env X]`. */
-export function rootProvisionCommand(repoRoot: string) {
+export function rootProvisionCommand(repoRoot: string, tasks: TaskList) {
   return defineCommand({
     name: "provision",
     summary: "Make an environment match the configuration: plan, show, confirm once, apply in dependency order.",
@@ -39,7 +40,7 @@ ${deletesAndProtection}`,
         throw new UsageError("--prune is decided when the plan is made, not with --plan");
       }
       const concurrency = parseConcurrency(run.values.concurrency);
-      const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
+      const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, tasks.sections);
       const deadlines = applyDeadlines(environment, {
         operationTimeout: run.values["operation-timeout"],
         timeout: run.values.timeout,
@@ -55,6 +56,7 @@ ${deletesAndProtection}`,
           args: forwardedFlags(run.flags, process.cwd()),
           env: commandEnvironment(run.flags, run.env),
           repoRoot,
+          tasks,
           signal: run.signal,
           verbose: run.flags.verbose,
         },
@@ -85,7 +87,7 @@ ${deletesAndProtection}`,
 }
 
 /** `pnpm run destroy -- --env X`: deletes what this repo owns in the environment, and nothing else. */
-export function rootDestroyCommand(repoRoot: string) {
+export function rootDestroyCommand(repoRoot: string, tasks: TaskList) {
   return defineCommand({
     name: "destroy",
     summary: "Delete every resource this repo owns in an environment (unowned resources are never touched).",
@@ -94,7 +96,7 @@ ${deletesAndProtection}`,
     options: sharedOptions,
     async run(run) {
       const concurrency = parseConcurrency(run.values.concurrency);
-      const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
+      const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, tasks.sections);
       const deadlines = applyDeadlines(environment, {
         operationTimeout: run.values["operation-timeout"],
         timeout: run.values.timeout,
@@ -106,6 +108,7 @@ ${deletesAndProtection}`,
           args: forwardedFlags(run.flags, process.cwd()),
           env: commandEnvironment(run.flags, run.env),
           repoRoot,
+          tasks,
           signal: run.signal,
           verbose: run.flags.verbose,
         },

@@ -2,9 +2,10 @@ import { DeclinedError, defineCommand } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
 import { commandEnvironment } from "./command-environment.ts";
 import { confirmApply } from "./confirm-apply.ts";
+import type { TaskList } from "./task-list.ts";
 
 /** `pnpm run unlock -- --env X [--yes]`: breaks the environment's apply lock, after naming who holds it. */
-export function rootUnlockCommand() {
+export function rootUnlockCommand(tasks: TaskList) {
   return defineCommand({
     name: "unlock",
     summary:
@@ -13,7 +14,7 @@ export function rootUnlockCommand() {
       "  --yes   break it without asking (required without a terminal); name the environment with --env or --env-file",
     options: {},
     async run(run) {
-      const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile });
+      const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, tasks.sections);
       // The lock lives in Azure: this command signs in (the other root commands leave that to their tasks).
       const [{ connectAzure }, { EnvironmentLock, describeHolder, lockHome }] = await Promise.all([
         import("@infra/auth"),

@@ -20,7 +20,7 @@ import { TASK_SESSION_VARIABLE } from "./task-session-protocol.ts";
 
 /** Signs in once per process, the first time a request needs Azure; the environment file is read the same way. */
 function connectionsFor<O extends ParseArgsOptionsConfig>(
-  task: string,
+  { name: task, environmentSections: sections }: TaskDefinition,
   run: Pick<CommandContext<O>, "flags" | "env" | "log" | "signal">,
 ): TaskConnections {
   const chosen = Boolean(run.flags.env || run.flags.envFile);
@@ -28,7 +28,7 @@ function connectionsFor<O extends ParseArgsOptionsConfig>(
   let azure: Promise<AzureContext> | undefined;
   const loadOnce = () =>
     (environment ??= chosen
-      ? loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile })
+      ? loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, sections, { otherKeys: "kept" })
       : Promise.resolve(undefined));
   const signInOnce = async () =>
     (azure ??= loadOnce().then((loaded) =>
@@ -63,7 +63,7 @@ function sessionCommand(definition: TaskDefinition) {
         env: run.env,
         log: run.log,
         verbose: run.flags.verbose,
-        connections: connectionsFor(definition.name, run),
+        connections: connectionsFor(definition, run),
       });
     },
   });
@@ -83,7 +83,7 @@ function planCommand(definition: TaskDefinition) {
     },
     async run(run) {
       const runtime = localTaskRuntime(definition, {
-        connections: connectionsFor(definition.name, run),
+        connections: connectionsFor(definition, run),
         log: run.log,
         signal: run.signal,
       });
@@ -106,7 +106,7 @@ function auditCommand(definition: TaskDefinition) {
     options: auditOptions,
     async run(run) {
       const flags = parseAuditFlags(run.values, run.flags.json);
-      const connections = connectionsFor(definition.name, run);
+      const connections = connectionsFor(definition, run);
       const runtime = localTaskRuntime(definition, { connections, log: run.log, signal: run.signal });
       const result = await runtime.audit({
         subscriptions: run.values.subscription,

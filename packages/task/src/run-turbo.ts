@@ -6,6 +6,8 @@ import { isTurboChrome } from "./turbo-chrome.ts";
 export interface TurboRun {
   /** The turbo task: `provision` or `audit`. */
   task: string;
+  /** The packages to run it in (`--filter` each): the listed tasks, never a package that merely has the script. */
+  packages: readonly string[];
   /** Arguments for every task process, after `--`. */
   args: readonly string[];
   env: NodeJS.ProcessEnv;
@@ -34,7 +36,17 @@ export interface TurboProcess {
 export function startTurbo(run: TurboRun): TurboProcess {
   // turbo's own binary, not `pnpm exec turbo`: one process start (~0.4 s) less on every root command.
   const turbo = join(run.cwd, "node_modules", ".bin", "turbo");
-  const args = ["run", run.task, "--output-logs=full", "--log-order=stream", "--log-prefix=task", "--", ...run.args];
+  const filters = run.packages.map((name) => `--filter=${name}`);
+  const args = [
+    "run",
+    run.task,
+    ...filters,
+    "--output-logs=full",
+    "--log-order=stream",
+    "--log-prefix=task",
+    "--",
+    ...run.args,
+  ];
   const child = spawn(turbo, args, {
     cwd: run.cwd,
     env: {

@@ -32,5 +32,7 @@ export interface TaskAuditResult {
  * evaluate the task's rules, and turn every read that failed into error findings — never a silent pass.
  */
 export interface TaskAudit {
+  /** Every rule it evaluates: what `docs/audit-rules.md` is generated from. */
+  readonly rules: readonly RuleMetadata[];
   run(scope: AuditScope, context: AuditTaskContext): Promise<TaskAuditResult>;
 }

@@ -1,5 +1,5 @@
 import type { AzureContext } from "@infra/auth";
-import type { Environment } from "@infra/environments";
+import type { Environment, EnvironmentSection } from "@infra/environments";
 import type { DesiredResource, Plan, PlanNote, PlanProblem, ResourceKind } from "@infra/plan";
 import type { TaskAudit } from "./task-audit.ts";
 
@@ -29,6 +29,11 @@ export interface TaskDefinition {
   /** Short, kebab-case; stamped into the ownership tag `task`. */
   name: string;
   summary: string;
+  /**
+   * The parts of the environment this task reads: its own sections and those of the tasks it builds on (storage reads
+   * `resourceGroups` and `managedIdentities` too). Its process validates these; the root command validated the whole.
+   */
+  environmentSections: readonly EnvironmentSection[];
   /** Resource kinds this task provisions; a task that only audits returns none. */
   kinds(context: TaskContext): ResourceKind[];
   /** What the environment wants, in ARM wire shape. May read Azure (an identity's principal id), never write. */

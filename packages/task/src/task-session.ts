@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Socket } from "node:net";
 import { CliError, ExitCode, InterruptedError } from "@infra/cli";
 import { RemoteTaskRuntime } from "./remote-task-runtime.ts";
-import { startTurbo } from "./run-turbo.ts";
+import { startTurbo, type TurboProcess } from "./run-turbo.ts";
+import type { TaskList } from "./task-list.ts";
 import type { TaskRuntime } from "./task-runtime.ts";
 import { packagesWithScript } from "./task-session-packages.ts";
 import {
@@ -15,6 +16,8 @@ import {
 export interface TaskSessionOptions {
   /** The turbo task every participating package defines: `provision` (plan and apply) or `audit`. */
   turboTask: "provision" | "audit";
+  /** The tasks to start: turbo runs `turboTask` in those of them that define it, and the root waits for each. */
+  tasks: TaskList;
   /** Flags every task process gets (environment, verbosity, credential choice). */
   args: readonly string[];
   env: NodeJS.ProcessEnv;
@@ -48,7 +51,7 @@ export async function withTaskSession<T>(
   options: TaskSessionOptions,
   work: (session: TaskSession) => Promise<T>,
 ): Promise<T> {
-  const expected = await packagesWithScript(options.repoRoot, options.turboTask);
+  const expected = await packagesWithScript(options.repoRoot, options.turboTask, options.tasks.packages);
   const token = randomBytes(24).toString("hex");
   const runtimes = new Map<string, RemoteTaskRuntime>();
   const sockets = new Set<Socket>();
@@ -84,13 +87,18 @@ export async function withTaskSession<T>(
   const port = typeof address === "object" && address !== null ? address.port : 0;
   if (expected.length === 0) allJoined();
 
-  const turbo = startTurbo({
-    task: options.turboTask,
-    args: options.args,
-    env: { ...options.env, [TASK_SESSION_VARIABLE]: `127.0.0.1:${port}`, [TASK_SESSION_TOKEN_VARIABLE]: token },
-    cwd: options.repoRoot,
-    verbose: options.verbose,
-  });
+  // No listed task defines the script: there is nothing to start (an unfiltered turbo would start every package).
+  const turbo: TurboProcess =
+    expected.length === 0
+      ? { exited: new Promise<number>(() => undefined), stop: async () => undefined }
+      : startTurbo({
+          task: options.turboTask,
+          args: options.args,
+          packages: expected,
+          env: { ...options.env, [TASK_SESSION_VARIABLE]: `127.0.0.1:${port}`, [TASK_SESSION_TOKEN_VARIABLE]: token },
+          cwd: options.repoRoot,
+          verbose: options.verbose,
+        });
   const interrupted = new Promise<never>((_resolve, reject) => {
     const stop = (): void => reject(new InterruptedError("interrupted before every task had started"));
     if (options.signal.aborted) stop();

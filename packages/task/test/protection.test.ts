@@ -5,7 +5,7 @@ import { protectionOf } from "../src/protection.ts";
 import { change, plan } from "./plan-fixtures.ts";
 
 const environment = (isProtected: boolean) =>
-  validateEnvironment({ name: "test", location: "westeurope", namingPrefix: "ts", protected: isProtected }, "test");
+  validateEnvironment({ name: "test", location: "westeurope", namingPrefix: "ts", protected: isProtected }, "test", []);
 const marked = (entry: PlanChange): PlanChange => ({ ...entry, protected: true });
 
 describe("protectionOf: the file or Azure", () => {

@@ -4,6 +4,7 @@ import { basename, join } from "node:path";
 import { connectAzure } from "@infra/auth";
 import type { Emulator } from "@infra/emulator";
 import { loadEnvironment } from "@infra/environments";
+import { taskList } from "@infra/tasks";
 import { applyBootstrap } from "../apply-bootstrap.ts";
 import { planBootstrap } from "../bootstrap-plan.ts";
 import { type GitHubRepository, githubSubject } from "../github-subject.ts";
@@ -184,7 +185,7 @@ async function bootstrapEnvironments(request: RehearsalRequest, defaultBranch: s
   const azure = await connectAzure({ task: "rehearsal", env: request.emulator.env("ops") });
   const variables: GitHubVariable[] = [];
   for (const name of request.environments) {
-    const environment = await loadEnvironment({ env: name });
+    const environment = await loadEnvironment({ env: name }, taskList.sections);
     const bootstrap = { environment, repository: request.repository, defaultBranch, prune: false, azure };
     variables.push(...(await applyBootstrap(bootstrap, await planBootstrap(bootstrap))));
   }

@@ -1,3 +1,4 @@
+import { ruleMetadata } from "@infra/audit";
 import { processReadPacer, type ReadPacer } from "@infra/auth";
 import { auditSubscriptions, type TaskAudit } from "@infra/task";
 import { governanceRules } from "../governance-rules.ts";
@@ -16,6 +17,7 @@ export interface GovernanceAuditOptions {
  */
 export function createGovernanceAudit(options: GovernanceAuditOptions = {}): TaskAudit {
   return {
+    rules: governanceRules.map(ruleMetadata),
     run(scope, context) {
       const pacer = options.pacer ?? processReadPacer;
       const ruleContext = governanceContextFor(scope.environment, context.now);

@@ -1,4 +1,6 @@
 import { msiClient } from "@infra/arm";
+import { ruleMetadata } from "@infra/audit";
+import { managedIdentitiesSection } from "@infra/environments";
 import { auditSubscriptions, type TaskAudit } from "@infra/task";
 import { collectIdentities } from "./collect-identities.ts";
 import { identityRules } from "./identity-rules.ts";
@@ -8,10 +10,11 @@ import { identityRules } from "./identity-rules.ts";
  * (a hand-made identity with a branch credential is exactly what it is for), with its federated credentials.
  */
 export const identitiesAudit: TaskAudit = {
+  rules: identityRules.map(ruleMetadata),
   run(scope, context) {
     const ruleContext = {
       now: context.now,
-      defaultBranch: scope.environment?.managedIdentities.defaultBranch ?? "main",
+      defaultBranch: scope.environment ? managedIdentitiesSection.of(scope.environment).defaultBranch : "main",
     };
     return auditSubscriptions(scope, context, {
       name: "managed-identities audit",

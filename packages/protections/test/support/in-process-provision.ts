@@ -4,6 +4,7 @@ import { type ApplyResult, applyPlan, createPlan, type Plan, type ResourceKind }
 import { resourceGroupsTask } from "@infra/resource-groups";
 import { storageTask } from "@infra/storage";
 import type { TaskContext } from "@infra/task";
+import { taskList } from "@infra/tasks";
 
 // The provisioning tasks, as `pnpm run provision` runs them: the same definitions, kinds and SDK clients, in-process.
 const TASKS = [resourceGroupsTask, storageTask];
@@ -15,7 +16,7 @@ export interface PlannedEnvironment {
 
 /** One plan over every provisioning task (the engine orders resource groups before what lives in them). */
 export async function planEnvironment(azure: AzureContext, input: unknown): Promise<PlannedEnvironment> {
-  const environment: Environment = validateEnvironment(input, "test");
+  const environment: Environment = validateEnvironment(input, "test", taskList.sections);
   const context: TaskContext = { azure, environment, signal: new AbortController().signal };
   const kinds = TASKS.flatMap((task) => task.kinds(context));
   const plan = await createPlan({

@@ -1,5 +1,5 @@
 import type { AzureContext } from "@infra/auth";
-import type { Environment } from "@infra/environments";
+import { type Environment, resourceGroupsSection } from "@infra/environments";
 import type { Plan } from "@infra/plan";
 import type { TaskOutput } from "@infra/task";
 import { accountDirectory } from "./account-directory.ts";
@@ -17,7 +17,7 @@ export async function accountOutputs(
     .filter((change) => change.kind === STORAGE_KINDS.account && change.action !== "delete")
     .map((change) => change.name);
   if (names.length === 0) return [];
-  const groups = environment.resourceGroups.map((group) => group.name);
+  const groups = resourceGroupsSection.of(environment).map((group) => group.name);
   const accounts = await accountDirectory(storageClient(azure), groups).list(signal);
   const endpoints = new Map(
     accounts.map((body) => {

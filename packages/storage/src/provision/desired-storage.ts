@@ -12,9 +12,10 @@ import {
   storageAccountId,
   storageAddress,
 } from "@infra/arm";
-import type { Environment, StorageAccountConfig } from "@infra/environments";
+import { type Environment, managedIdentitiesSection } from "@infra/environments";
 import type { DesiredResource, WireObject } from "@infra/plan";
 import { blobServiceBaseline, containerBaseline, fileServiceBaseline, storageAccountBaseline } from "../baseline.ts";
+import { type StorageAccountConfig, storageSection } from "../storage-section.ts";
 import { containerOwnershipMetadata } from "./container-ownership.ts";
 import { environmentAccounts } from "./environment-accounts.ts";
 import { STORAGE_KINDS } from "./storage-kind-names.ts";
@@ -25,9 +26,9 @@ type StorageGrant = StorageAccountConfig["roleAssignments"][number];
 function grantedIdentity(environment: Environment, subscriptionId: string, grant: StorageGrant) {
   if (grant.identity === undefined) return undefined;
   const wanted = grant.identity.toLowerCase();
-  const identity = environment.managedIdentities.identities.find(
-    (candidate) => candidate.name.toLowerCase() === wanted,
-  );
+  const identity = managedIdentitiesSection
+    .of(environment)
+    .identities.find((candidate) => candidate.name.toLowerCase() === wanted);
   if (!identity) throw new TypeError(`identity ${grant.identity} is not declared (the schema checks this)`);
   return {
     id: identityId(subscriptionId, identity.resourceGroup, identity.name),
@@ -38,9 +39,11 @@ function grantedIdentity(environment: Environment, subscriptionId: string, grant
 
 /** The ids of the managed identities the storage section grants roles to, for their principal ids. */
 export function grantedIdentityIds(environment: Environment, subscriptionId: string): string[] {
-  return environment.storage.accounts.flatMap((account) =>
-    account.roleAssignments.flatMap((grant) => grantedIdentity(environment, subscriptionId, grant)?.id ?? []),
-  );
+  return storageSection
+    .of(environment)
+    .accounts.flatMap((account) =>
+      account.roleAssignments.flatMap((grant) => grantedIdentity(environment, subscriptionId, grant)?.id ?? []),
+    );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { lockHome } from "@infra/arm";
-import type { Environment, StorageAccountConfig } from "@infra/environments";
+import type { Environment } from "@infra/environments";
+import { type StorageAccountConfig, storageSection } from "../storage-section.ts";
 
 /**
  * The accounts the storage task provisions: those the environment declares, plus the environment's lock account (it
@@ -8,7 +9,8 @@ import type { Environment, StorageAccountConfig } from "@infra/environments";
  */
 export function environmentAccounts(environment: Environment, subscriptionId: string): StorageAccountConfig[] {
   const home = lockHome(environment, subscriptionId);
-  if (!home) return [...environment.storage.accounts];
+  const declared = storageSection.of(environment).accounts;
+  if (!home) return [...declared];
   const lockAccount: StorageAccountConfig = {
     name: home.accountName,
     resourceGroup: home.resourceGroup,
@@ -20,5 +22,5 @@ export function environmentAccounts(environment: Environment, subscriptionId: st
     roleAssignments: [],
     tags: { purpose: "apply-lock" },
   };
-  return [...environment.storage.accounts, lockAccount];
+  return [...declared, lockAccount];
 }

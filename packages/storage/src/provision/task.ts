@@ -1,6 +1,8 @@
 import { identityPrincipals, kindOptionsFor, STORAGE_TASK } from "@infra/arm";
+import { managedIdentitiesSection, resourceGroupsSection } from "@infra/environments";
 import type { TaskDefinition } from "@infra/task";
 import { storageAudit } from "../audit/collect/storage-audit.ts";
+import { storageSection } from "../storage-section.ts";
 import { accountOutputs } from "./account-outputs.ts";
 import { desiredStorage, grantedIdentityIds } from "./desired-storage.ts";
 import { environmentAccounts } from "./environment-accounts.ts";
@@ -11,6 +13,7 @@ import { storageKinds } from "./storage-kinds.ts";
 export const storageTask: TaskDefinition = {
   name: STORAGE_TASK,
   summary: "storage accounts (secure baseline), blob service settings, containers, lifecycle policies, data roles",
+  environmentSections: [resourceGroupsSection, managedIdentitiesSection, storageSection],
   kinds: (context) =>
     storageKinds({
       ...kindOptionsFor(context),
@@ -26,3 +29,6 @@ export const storageTask: TaskDefinition = {
   outputs: (plan, { azure, environment, signal }) => accountOutputs(plan, azure, environment, signal),
   audit: storageAudit,
 };
+
+/** The name `@infra/tasks` loads every listed task by. */
+export { storageTask as task };

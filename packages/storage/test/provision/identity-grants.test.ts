@@ -2,6 +2,7 @@ import { identityAddress, pendingPrincipal } from "@infra/arm";
 import { validateEnvironment } from "@infra/environments";
 import { describe, expect, it } from "vitest";
 import { desiredStorage, grantedIdentityIds } from "../../src/provision/desired-storage.ts";
+import { storageTask } from "../../src/provision/task.ts";
 
 const sub = "11111111-0000-4000-8000-000000000001";
 const environment = validateEnvironment(
@@ -22,6 +23,7 @@ const environment = validateEnvironment(
     },
   },
   "test",
+  storageTask.environmentSections,
 );
 const identity = `/subscriptions/${sub}/resourceGroups/rg-grt/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-app`;
 const grantOf = (principals: Map<string, string>) =>

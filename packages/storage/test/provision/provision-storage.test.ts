@@ -4,7 +4,7 @@ import { StorageManagementClient } from "@azure/arm-storage";
 import { BUILT_IN_ROLE_IDS, roleAssignmentName } from "@infra/arm";
 import { type AzureContext, connectAzure } from "@infra/auth";
 import { type Emulator, startEmulator } from "@infra/emulator";
-import { type Environment, validateEnvironment } from "@infra/environments";
+import { type Environment, resourceGroupsSection, validateEnvironment } from "@infra/environments";
 import { applyPlan, createPlan, type Plan, type ResourceKind } from "@infra/plan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desiredStorage } from "../../src/provision/desired-storage.ts";
@@ -12,6 +12,7 @@ import { environmentAccounts } from "../../src/provision/environment-accounts.ts
 import { checkAccountNames } from "../../src/provision/name-availability.ts";
 import { storageKinds } from "../../src/provision/storage-kinds.ts";
 import { storageTask } from "../../src/provision/task.ts";
+import { storageSection } from "../../src/storage-section.ts";
 
 const WORKLOAD = "0b500000-0000-4000-8000-000000000004";
 const environment = validateEnvironment(
@@ -48,6 +49,7 @@ const environment = validateEnvironment(
     },
   },
   "test",
+  storageTask.environmentSections,
 );
 const TASKS = ["storage"];
 const POLL_MS = 10;
@@ -91,7 +93,7 @@ beforeAll(async () => {
   sub = context.azure.subscriptionId;
   // The groups are the resource-groups task's to make; at the root the plan's dependsOn applies them first.
   const groups = new ResourceManagementClient(context.azure.credential, sub, context.azure.clientOptions);
-  for (const group of environment.resourceGroups)
+  for (const group of resourceGroupsSection.of(environment))
     await groups.resourceGroups.createOrUpdate(group.name, { location: environment.location });
   kinds = kindsFor(environment);
   storage = new StorageManagementClient(context.azure.credential, sub, context.azure.clientOptions);
@@ -214,6 +216,7 @@ describe("storage provisioning against the emulator", () => {
         storage: { accounts: [{ name: "legacydata001", resourceGroup: "rg-stt-app" }] },
       },
       "test",
+      storageTask.environmentSections,
     );
     const planned = await plan(taken);
     expect(planned.changes.find((change) => change.name === "legacydata001")?.action).toBe("create");
@@ -232,9 +235,11 @@ describe("storage provisioning against the emulator", () => {
     const trimmed: Environment = {
       ...environment,
       storage: {
-        accounts: environment.storage.accounts.map((account) =>
-          account.name === "sttdatalake" ? { ...account, containers: [], lifecycle: undefined } : account,
-        ),
+        accounts: storageSection
+          .of(environment)
+          .accounts.map((account) =>
+            account.name === "sttdatalake" ? { ...account, containers: [], lifecycle: undefined } : account,
+          ),
       },
     };
     const pruned = await plan(trimmed, true);

@@ -1,3 +1,4 @@
+import { ruleMetadata } from "@infra/audit";
 import { processReadPacer, type ReadPacer } from "@infra/auth";
 import { auditSubscriptions, type TaskAudit } from "@infra/task";
 import { storageRules } from "../storage-rules.ts";
@@ -19,6 +20,7 @@ export interface StorageAuditOptions {
  */
 export function createStorageAudit(options: StorageAuditOptions = {}): TaskAudit {
   return {
+    rules: storageRules.map(ruleMetadata),
     run(scope, context) {
       const pacer = options.pacer ?? processReadPacer;
       return auditSubscriptions(scope, context, {

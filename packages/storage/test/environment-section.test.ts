@@ -1,6 +1,11 @@
+import { validateEnvironment as validate } from "@infra/environments";
 import { describe, expect, it } from "vitest";
-import { validateEnvironment } from "../src/validate-environment.ts";
+import { storageTask } from "../src/provision/task.ts";
+import { storageSection } from "../src/storage-section.ts";
 import { problems } from "./config-problems.ts";
+
+// As the task reads an environment: its own section and those it builds on.
+const validateEnvironment = (data: unknown, source: string) => validate(data, source, storageTask.environmentSections);
 
 const valid = {
   name: "test",
@@ -18,7 +23,7 @@ const withAccount = (account: Record<string, unknown>) => ({
 describe("validateEnvironment", () => {
   it("accepts a valid environment and applies the secure defaults", () => {
     const env = validateEnvironment(valid, "env.json");
-    const account = env.storage.accounts[0];
+    const account = storageSection.of(env).accounts[0];
     expect(account).toMatchObject({
       sku: "Standard_LRS",
       kind: "StorageV2",

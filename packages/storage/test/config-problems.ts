@@ -1,10 +1,11 @@
 import { ConfigError } from "@infra/cli";
-import { validateEnvironment } from "../src/validate-environment.ts";
+import { validateEnvironment } from "@infra/environments";
+import { storageTask } from "../src/provision/task.ts";
 
 /** Every problem validation reports for `data`, as `path: message` lines; none for a valid environment. */
 export function problems(data: unknown): string[] {
   try {
-    validateEnvironment(data, "env.json");
+    validateEnvironment(data, "env.json", storageTask.environmentSections);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems.map((problem) => `${problem.path}: ${problem.message}`);
     throw error;

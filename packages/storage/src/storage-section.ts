@@ -1,6 +1,19 @@
+import {
+  checkAllowedLocation,
+  declaredGroupNames,
+  declaredIdentityNames,
+  defineSection,
+  guid,
+  looseList,
+  looseObject,
+  looseText,
+  region,
+  reservedWordIn,
+  resourceGroupName,
+  shown,
+  tags,
+} from "@infra/environments";
 import { z } from "zod";
-import { reservedWordIn } from "./reserved-names.ts";
-import { guid, region, resourceGroupName, shown, tags } from "./schema-parts.ts";
 
 /** Data-plane roles a storage section may grant; names as Azure's built-in role definitions spell them. */
 export const STORAGE_DATA_ROLES = [
@@ -123,3 +136,53 @@ export const storageSectionSchema = z.strictObject({
 
 export type StorageAccountConfig = z.output<typeof storageAccountSchema>;
 export type StorageSection = z.output<typeof storageSectionSchema>;
+
+/** `storage`: the accounts, their containers, settings and data-plane grants. */
+export const storageSection = defineSection({
+  key: "storage",
+  schema: storageSectionSchema.default({ accounts: [] }),
+  crossReferences(environment, report) {
+    const groups = declaredGroupNames(environment);
+    const identities = declaredIdentityNames(environment);
+    const prefix = looseText(environment.namingPrefix);
+    const accounts = new Map<string, number>();
+    looseList(looseObject(environment.storage).accounts).forEach((account, index) => {
+      const at = ["storage", "accounts", index];
+      const name = looseText(account.name);
+      if (name && accounts.has(name)) {
+        report(
+          [...at, "name"],
+          `${shown(name)} is declared twice (also storage.accounts[${accounts.get(name)}]); names are global in Azure`,
+        );
+      } else if (name) accounts.set(name, index);
+      if (name && prefix && /^[a-z0-9]{3,24}$/.test(name) && !name.startsWith(prefix)) {
+        report([...at, "name"], `${shown(name)} must start with the naming prefix ${shown(prefix)}`);
+      }
+      const group = looseText(account.resourceGroup);
+      if (group && !groups.has(group.toLowerCase())) {
+        report([...at, "resourceGroup"], `${shown(group)} is not declared in resourceGroups; add it there first`);
+      }
+      checkAllowedLocation(environment, [...at, "location"], account.location, report);
+      const containers = new Set<string>();
+      looseList(account.containers).forEach((container, containerIndex) => {
+        const containerName = looseText(container.name);
+        if (containerName && containers.has(containerName)) {
+          report(
+            [...at, "containers", containerIndex, "name"],
+            `${shown(containerName)} is declared twice in this account`,
+          );
+        }
+        if (containerName) containers.add(containerName);
+      });
+      looseList(account.roleAssignments).forEach((grant, grantIndex) => {
+        const identity = looseText(grant.identity);
+        if (identity !== undefined && !identities.has(identity.toLowerCase())) {
+          report(
+            [...at, "roleAssignments", grantIndex, "identity"],
+            `${shown(identity)} is not declared in managedIdentities.identities; add it there first`,
+          );
+        }
+      });
+    });
+  },
+});

@@ -1,6 +1,11 @@
+import { managedIdentitiesSection, validateEnvironment as validate } from "@infra/environments";
 import { describe, expect, it } from "vitest";
-import { validateEnvironment } from "../src/validate-environment.ts";
+import { managedIdentitiesTask } from "../src/task.ts";
 import { problems } from "./config-problems.ts";
+
+// As the task reads an environment: its own section and those it builds on.
+const validateEnvironment = (data: unknown, source: string) =>
+  validate(data, source, managedIdentitiesTask.environmentSections);
 
 const base = {
   name: "test",
@@ -12,7 +17,10 @@ const withSection = (managedIdentities: unknown) => ({ ...base, managedIdentitie
 
 describe("managedIdentities section", () => {
   it("defaults to no identities and the main branch, so existing environments stay valid", () => {
-    expect(validateEnvironment(base, "env.json").managedIdentities).toEqual({ defaultBranch: "main", identities: [] });
+    expect(managedIdentitiesSection.of(validateEnvironment(base, "env.json"))).toEqual({
+      defaultBranch: "main",
+      identities: [],
+    });
   });
 
   it("accepts identities with optional location and tags", () => {
@@ -23,10 +31,10 @@ describe("managedIdentities section", () => {
       }),
       "env.json",
     );
-    expect(env.managedIdentities.identities).toEqual([
+    expect(managedIdentitiesSection.of(env).identities).toEqual([
       { name: "id-tst-app", resourceGroup: "rg-tst-app", tags: { workload: "api" } },
     ]);
-    expect(env.managedIdentities.defaultBranch).toBe("trunk");
+    expect(managedIdentitiesSection.of(env).defaultBranch).toBe("trunk");
   });
 
   it.each([

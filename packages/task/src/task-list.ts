@@ -1,0 +1,12 @@
+import type { EnvironmentSection } from "@infra/environments";
+
+/**
+ * The tasks a root command runs, as `@infra/tasks` lists them: this package cannot import the tasks (they import it),
+ * so whoever starts a root command hands it the list.
+ */
+export interface TaskList {
+  /** The task packages by package name: turbo starts those with the command's script, and the root waits for each. */
+  readonly packages: readonly string[];
+  /** Every task's part of an environment: what an environment file may hold and how it is checked. */
+  readonly sections: readonly EnvironmentSection[];
+}

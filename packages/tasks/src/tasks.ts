@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import type { EnvironmentSection } from "@infra/environments";
+import type { TaskDefinition, TaskList } from "@infra/task";
+
+/**
+ * Every task package, once: the `dependencies` of this package (`pnpm run new-task NAME` adds the line). A dependency
+ * is what lets this package load the task, so the list and the ability to load it cannot drift apart. The libraries
+ * used only for types are devDependencies and are not tasks.
+ */
+export const TASK_PACKAGES: readonly string[] = Object.keys(
+  (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { dependencies?: object })
+    .dependencies ?? {},
+).sort();
+
+/** What every task package exports as `<package>/environment-sections`: its parts of an environment, light to load. */
+interface SectionsModule {
+  readonly sections: readonly EnvironmentSection[];
+}
+
+/**
+ * The tasks as the root commands take them: the packages, and every task's environment sections in list order. Only
+ * the sections are imported (zod schemas), never a task's kinds or Azure clients: a root command starts quickly.
+ */
+export async function loadTaskList(): Promise<TaskList> {
+  const modules = await Promise.all(
+    TASK_PACKAGES.map(async (name) => (await import(`${name}/environment-sections`)) as SectionsModule),
+  );
+  return { packages: TASK_PACKAGES, sections: modules.flatMap((module) => module.sections) };
+}
+
+/**
+ * Every listed task's definition (`<package>/task`), kinds, audit and rules included: for what needs the tasks
+ * themselves, such as the audit rules page. This loads every task's Azure clients; a root command never needs it.
+ */
+export async function loadTaskDefinitions(): Promise<TaskDefinition[]> {
+  return Promise.all(
+    TASK_PACKAGES.map(async (name) => ((await import(`${name}/task`)) as { task: TaskDefinition }).task),
+  );
+}
