@@ -155,21 +155,23 @@ describe("the environment's apply lock", () => {
     for (const account of environment.storage.accounts) account.containers.push({ name: container });
     envFile = await writeEnvironmentFile(environment);
     const slow = `/storageAccounts/raceacct1/blobServices/default/containers/${container}\\?`;
-    await emulator.admin.addFault({ method: "PUT", path: slow, delayMs: 20_000 });
+    // The slow create answers 503 when it ends (the faults are cleared right after the kill), so the request the
+    // killed run left in flight never lands: what it did not finish is still to do, and doing it needs the lock.
+    await emulator.admin.addFault({ method: "PUT", path: slow, delayMs: 20_000, status: 503 });
     const killed = await provisionAs(
       "ops",
       { home: await mkdtemp(join(tmpdir(), "e2e-home-")) },
       { kill: (stderr) => / => done \(/.test(stderr), ...(leaseSeconds ? { leaseSeconds } : {}) },
     );
     await emulator.admin.clearFaults();
-    expect(killed.signal).toBe("SIGKILL");
+    expect(killed.signal, killed.stderr).toBe("SIGKILL");
     return killed;
   }
 
   it("after kill -9 of the holder the next run is refused; `pnpm run unlock` breaks the lock, naming it; a re-run converges", async () => {
     await killedMidApply("late");
     const refused = await provisionAs("ops", { home: await mkdtemp(join(tmpdir(), "e2e-home-")) });
-    expect(refused.code).toBe(1);
+    expect(refused.code, refused.stderr).toBe(1);
     expect(refused.stderr).toMatch(/environment "race" is being changed by provision by service principal app/);
 
     const unlocked = await runRoot("unlock", ["--env-file", envFile, "--yes"], { env: emulator.env("ops") });
