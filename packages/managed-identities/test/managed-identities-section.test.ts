@@ -1,7 +1,9 @@
 import { managedIdentitiesSection, validateEnvironment as validate } from "@infra/environments";
+import { configProblems } from "@infra/environments/testing";
 import { describe, expect, it } from "vitest";
 import { managedIdentitiesTask } from "../src/task.ts";
-import { problems } from "./config-problems.ts";
+
+const problems = (data: unknown) => configProblems(data, managedIdentitiesTask.environmentSections);
 
 // As the task reads an environment: its own section and those it builds on.
 const validateEnvironment = (data: unknown, source: string) =>

@@ -1,8 +1,10 @@
 import { validateEnvironment as validate } from "@infra/environments";
+import { configProblems } from "@infra/environments/testing";
 import { describe, expect, it } from "vitest";
 import { storageTask } from "../src/provision/task.ts";
 import { storageSection } from "../src/storage-section.ts";
-import { problems } from "./config-problems.ts";
+
+const problems = (data: unknown) => configProblems(data, storageTask.environmentSections);
 
 // As the task reads an environment: its own section and those it builds on.
 const validateEnvironment = (data: unknown, source: string) => validate(data, source, storageTask.environmentSections);
