@@ -1,6 +1,6 @@
 import { ManagementLockClient } from "@azure/arm-locks";
 import { ResourceManagementClient } from "@azure/arm-resources";
-import { armRequests, POLLED_OPERATIONS, type SignedInEmulator, startSignedInEmulator } from "@infra/auth/testing";
+import { armRequests, type SignedInEmulator, startSignedInEmulator } from "@infra/auth/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listWireOrPerGroup, type SubscriptionOrGroupList } from "../src/list-wire-or-per-group.ts";
 
