@@ -8,7 +8,7 @@ import { readFile, writeFile } from "node:fs/promises";
 export async function enrol(manifestPath: string, packageName: string): Promise<void> {
   const text = await readFile(manifestPath, "utf8");
   const lines = text.split("\n");
-  const start = lines.findIndex((line) => line === '  "dependencies": {');
+  const start = lines.indexOf('  "dependencies": {');
   const end = lines.findIndex((line, index) => index > start && line === "  },");
   if (start < 0 || end < 0 || end - start < 2) {
     throw new Error(`${manifestPath}: no "dependencies" block with a task in it to add ${packageName} to`);

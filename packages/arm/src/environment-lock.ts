@@ -57,15 +57,18 @@ export class EnvironmentLock {
     }
   }
 
-  /** Takes the lock or refuses at once, naming the holder. */
+  /**
+   * Takes the lock or refuses at once, naming the holder. Either it resolves holding the lock, or it throws holding
+   * nothing: a stop (Ctrl-C, SIGTERM) that comes while the lock is being taken gives it back before the error goes up,
+   * since a caller that sees the error never learns it held the lock and would leave it held until it lapses.
+   */
   async acquire(holder: LockHolder, signal?: AbortSignal): Promise<void> {
     const { accountName, containerName } = this.#options.home;
+    signal?.throwIfAborted();
     const leaseId = randomUUID();
     try {
-      await this.#lease(
-        { action: "Acquire", leaseDuration: this.#options.leaseSeconds, proposedLeaseId: leaseId },
-        signal,
-      );
+      // Not abortable: an Acquire abandoned in flight may still be granted, and its caller would not know to release.
+      await this.#lease({ action: "Acquire", leaseDuration: this.#options.leaseSeconds, proposedLeaseId: leaseId });
     } catch (error) {
       const status = statusOf(error);
       if (status === 404) {
@@ -82,7 +85,12 @@ export class EnvironmentLock {
       );
     }
     this.#leaseId = leaseId;
-    await this.#setMetadata(holderMetadata(holder), signal);
+    try {
+      await this.#setMetadata(holderMetadata(holder), signal);
+    } catch (error) {
+      await this.release();
+      throw error;
+    }
     this.#options.log?.debug("lock => took %s/%s (lease %ds)", accountName, containerName, this.#options.leaseSeconds);
   }
 

@@ -63,6 +63,20 @@ describe("the environment lock: a lease on the lock account's apply-lock contain
     await second.release();
   });
 
+  it.each([
+    { while: "the lease is being taken", method: "POST", path: "/containers/apply-lock/lease\\?" },
+    { while: "the holder is being written", method: "PATCH", path: "/containers/apply-lock\\?" },
+  ])("a stop that comes while $while: acquire throws and the lock is not left held", async ({ method, path }) => {
+    await emulator.admin.addFault({ method, path, delayMs: 600, count: 1 });
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(new Error("stopped by SIGTERM")), 150);
+    const taking = lockFor(ops).acquire(holder("service principal app ops"), stop.signal);
+    expect(await taking.catch((error: unknown) => error)).toBeInstanceOf(Error);
+    // A request abandoned in flight still lands: wait until the delayed one has, then look.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await lockFor(github).status()).state).toBe("Available");
+  });
+
   it("a broken lock is reported lost to its holder at its next renewal, and the breaker names who held it", async () => {
     const held = lockFor(ops);
     await held.acquire(holder("service principal app ops"));

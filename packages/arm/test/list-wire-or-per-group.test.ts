@@ -1,20 +1,14 @@
 import { ManagementLockClient } from "@azure/arm-locks";
 import { ResourceManagementClient } from "@azure/arm-resources";
-import { type AzureContext, connectAzure } from "@infra/auth";
-import { type Emulator, startEmulator } from "@infra/emulator";
+import { armRequests, type SignedInEmulator, startSignedInEmulator } from "@infra/auth/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listWireOrPerGroup, type SubscriptionOrGroupList } from "../src/list-wire-or-per-group.ts";
 
-let context: { emulator: Emulator; azure: AzureContext };
+let context: SignedInEmulator;
 let locks: SubscriptionOrGroupList;
 
-/** Requests to ARM (not to the identity endpoints) since the log was last cleared. */
-const armRequests = async (emulator: Emulator) =>
-  (await emulator.admin.requests()).filter((entry) => entry.path.startsWith("/subscriptions/"));
-
 beforeAll(async () => {
-  const emulator = await startEmulator();
-  context = { emulator, azure: await connectAzure({ task: "arm-test", env: emulator.env("ops") }) };
+  context = await startSignedInEmulator({ task: "arm-test" });
   const { azure } = context;
   const client = new ManagementLockClient(azure.credential, azure.subscriptionId, azure.clientOptions);
   locks = {

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { type Emulator, isAzureCliInstalled, SEED, writeAzureCliCloudConfig } from "@infra/emulator";
+import { type Emulator, isAzureCliInstalled, SEED, startEmulator, writeAzureCliCloudConfig } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectAzure } from "../src/connect-azure.ts";
-import { connectionsElsewhere, startTestEmulator } from "./support/emulator-session.ts";
+import { connectionsElsewhere } from "./support/emulator-session.ts";
 
 const run = promisify(execFile);
 const azOnPath = isAzureCliInstalled();
@@ -21,7 +21,7 @@ let saved: Record<string, string | undefined>;
 
 describe.skipIf(!azOnPath)("Azure CLI credential with a real `az` logged in to the emulator", () => {
   beforeAll(async () => {
-    emulator = await startTestEmulator();
+    emulator = await startEmulator();
     configDir = mkdtempSync(join(tmpdir(), "auth-az-"));
     saved = Object.fromEntries(azVariables.map((name) => [name, process.env[name]]));
     process.env.AZURE_CONFIG_DIR = configDir;

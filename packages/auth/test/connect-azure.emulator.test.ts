@@ -2,19 +2,19 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ResourceManagementClient } from "@azure/arm-resources";
-import { type Emulator, SEED } from "@infra/emulator";
+import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { connectAzure } from "../src/connect-azure.ts";
 import { AuthenticationFailedError, GitHubOidcPermissionError, NoCredentialError } from "../src/errors.ts";
 import { requestGitHubIdToken } from "../src/github-id-token.ts";
 import { forgetCredentials } from "../src/process-credential.ts";
-import { connectionsElsewhere, envFor, startTestEmulator } from "./support/emulator-session.ts";
+import { connectionsElsewhere, envFor } from "./support/emulator-session.ts";
 
 let emulator: Emulator;
 let workDir: string;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
+  emulator = await startEmulator();
   workDir = mkdtempSync(join(tmpdir(), "auth-test-"));
 });
 

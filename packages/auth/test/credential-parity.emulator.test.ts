@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { type Emulator, isAzureCliInstalled, SEED, writeAzureCliCloudConfig } from "@infra/emulator";
+import { type Emulator, isAzureCliInstalled, SEED, startEmulator, writeAzureCliCloudConfig } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestGitHubIdToken } from "../src/github-id-token.ts";
 import {
@@ -29,7 +29,6 @@ import {
   type ProbeSideName,
   probeSides,
 } from "./support/credential-parity-outcome.ts";
-import { startTestEmulator } from "./support/emulator-session.ts";
 import { answeringImds, type ImdsStandIn, unreachableImds } from "./support/imds-stand-in.ts";
 
 const run = promisify(execFile);
@@ -51,7 +50,7 @@ const results = new Map<ParityCase, ProbeOutputs | string>();
 
 describe.skipIf(!azOnPath)("@infra/auth picks what DefaultAzureCredential picks", () => {
   beforeAll(async () => {
-    emulator = await startTestEmulator();
+    emulator = await startEmulator();
     await emulator.admin.seed({ principals: [twoCredentialApp] });
     workDir = mkdtempSync(join(tmpdir(), "auth-parity-"));
     azLoggedIn = join(workDir, "az-logged-in");

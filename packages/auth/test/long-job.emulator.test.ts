@@ -1,13 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import { ClientAssertionCredential } from "@azure/identity";
-import type { Emulator } from "@infra/emulator";
-import { SEED } from "@infra/emulator";
+import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectAzure } from "../src/connect-azure.ts";
 import { adviceForCredentialFailure } from "../src/credential-failure-advice.ts";
 import { requestGitHubIdToken } from "../src/github-id-token.ts";
-import { connectionsElsewhere, envFor, startTestEmulator } from "./support/emulator-session.ts";
+import { connectionsElsewhere, envFor } from "./support/emulator-session.ts";
 
 // The loop's length: 30 s by default (three GitHub token lifetimes over several access-token lifetimes).
 // INFRA_AUTH_LONG_JOB_SECONDS shortens it for a quick local run or lengthens it for a soak.
@@ -17,7 +16,7 @@ const accessTokenLifetimeSeconds = 10;
 let emulator: Emulator;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator({
+  emulator = await startEmulator({
     config: { tokens: { lifetimeSeconds: accessTokenLifetimeSeconds, githubLifetimeSeconds } },
   });
 });

@@ -1,7 +1,7 @@
-import { type Emulator, SEED } from "@infra/emulator";
+import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectAzure } from "../src/connect-azure.ts";
-import { connectionsElsewhere, envFor, startTestEmulator } from "./support/emulator-session.ts";
+import { connectionsElsewhere, envFor } from "./support/emulator-session.ts";
 
 // msal-node reads the managed-identity variables from process.env and picks its source once per process: this file
 // runs in its own fork (pool "forks") and sets them there, as App Service would.
@@ -10,7 +10,7 @@ let emulator: Emulator;
 let saved: Record<string, string | undefined>;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
+  emulator = await startEmulator();
   saved = Object.fromEntries(managedIdentityVariables.map((name) => [name, process.env[name]]));
   const env = emulator.env("workload");
   for (const name of managedIdentityVariables) process.env[name] = env[name];

@@ -1,16 +1,16 @@
 // A request Azure never answers ends as a timeout the pipeline retries, then fails saying so: never a hang, never a
 // run that reads as interrupted.
 import { ResourceManagementClient } from "@azure/arm-resources";
-import type { Emulator } from "@infra/emulator";
+import { type Emulator, startEmulator } from "@infra/emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { connectAzure } from "../src/connect-azure.ts";
 import { requestTimeoutPolicy } from "../src/request-timeout-policy.ts";
-import { envFor, startTestEmulator } from "./support/emulator-session.ts";
+import { envFor } from "./support/emulator-session.ts";
 
 let emulator: Emulator;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
+  emulator = await startEmulator();
 });
 afterEach(async () => {
   await emulator.admin.clearFaults();

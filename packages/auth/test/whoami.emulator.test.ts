@@ -1,15 +1,15 @@
 import { runCommand, type TextWriter } from "@infra/cli";
-import { type Emulator, SEED } from "@infra/emulator";
+import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { forgetCredentials } from "../src/process-credential.ts";
 import type { WhoamiReport } from "../src/whoami-command.ts";
 import { whoamiCommand } from "../src/whoami-command.ts";
-import { connectionsElsewhere, envFor, startTestEmulator } from "./support/emulator-session.ts";
+import { connectionsElsewhere, envFor } from "./support/emulator-session.ts";
 
 let emulator: Emulator;
 
 beforeAll(async () => {
-  emulator = await startTestEmulator();
+  emulator = await startEmulator();
 });
 
 afterAll(async () => {

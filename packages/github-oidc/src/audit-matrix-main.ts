@@ -1,27 +1,20 @@
 // `node packages/github-oidc/src/audit-matrix-main.ts --shards N [--only ENV]`, with the workflow's variables in
 // GITHUB_VARS (`toJSON(vars)`): lists each split's shards with `pnpm run audit -- --list-shards N --json`, signed in
 // as that split's identity, and writes the audit workflow's matrix (`shards`) and `expect` (SPLIT=N for the merge).
-import { spawn } from "node:child_process";
 import { defineCommand, runCommand, setOutput, UsageError } from "@infra/cli";
 import { repoEnvironments } from "@infra/environments";
+import { $ } from "zx";
 import { type AuditMatrixEntry, auditSplits, type ListedShard, matrixEntries } from "./audit-matrix.ts";
 
-function listShards(count: number, environment: string, env: NodeJS.ProcessEnv): Promise<ListedShard[]> {
+async function listShards(count: number, environment: string, env: NodeJS.ProcessEnv): Promise<ListedShard[]> {
   const args = ["run", "--silent", "audit", "--", "--list-shards", String(count), "--json"];
   if (environment) args.push("--env", environment);
-  return new Promise((resolve, reject) => {
-    const child = spawn("pnpm", args, { env, stdio: ["ignore", "pipe", "inherit"] });
-    let stdout = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0
-        ? resolve((JSON.parse(stdout) as { shards: ListedShard[] }).shards)
-        : reject(new Error(`listing the shards of ${environment || "the tenant"} exited ${code}`)),
-    );
-  });
+  // stderr passes through: the audit command's own messages say why a listing failed.
+  const listed = await $({ env, quiet: true, nothrow: true, stdio: ["ignore", "pipe", "inherit"] })`pnpm ${args}`;
+  if (listed.exitCode !== 0) {
+    throw new Error(`listing the shards of ${environment || "the tenant"} exited ${listed.exitCode}`);
+  }
+  return (JSON.parse(listed.stdout) as { shards: ListedShard[] }).shards;
 }
 
 await runCommand(

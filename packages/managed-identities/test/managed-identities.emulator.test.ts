@@ -1,8 +1,9 @@
 import { ManagedServiceIdentityClient } from "@azure/arm-msi";
 import { ResourceManagementClient } from "@azure/arm-resources";
-import { type AzureContext, connectAzure } from "@infra/auth";
+import type { AzureContext } from "@infra/auth";
+import { POLLED_OPERATIONS, startSignedInEmulator } from "@infra/auth/testing";
 import { createLogger } from "@infra/cli";
-import { type Emulator, startEmulator } from "@infra/emulator";
+import type { Emulator } from "@infra/emulator";
 import { validateEnvironment } from "@infra/environments";
 import { applyPlan, type Plan } from "@infra/plan";
 import { planTask, provisioningOf, type TaskAuditResult, type TaskContext, type TaskDefinition } from "@infra/task";
@@ -54,8 +55,7 @@ const findingsFor = (result: TaskAuditResult, name: string) =>
     .map((finding) => `${finding.ruleId} ${finding.status}: ${finding.message}`);
 
 beforeAll(async () => {
-  emulator = await startEmulator({ config: { lro: { pollsBeforeDone: 1, retryAfterSeconds: 0 } } });
-  azure = await connectAzure({ task: "managed-identities", env: emulator.env("ops") });
+  ({ emulator, azure } = await startSignedInEmulator({ task: "managed-identities", emulator: POLLED_OPERATIONS }));
   msi = new ManagedServiceIdentityClient(azure.credential, azure.subscriptionId, azure.clientOptions);
   // The group is the resource-groups task's to make; at the root the plan's dependsOn applies it first.
   await new ResourceManagementClient(

@@ -1,8 +1,9 @@
 // An operation that ends Failed, and two provisions of one environment at once, through `pnpm run provision`.
 import { StorageManagementClient } from "@azure/arm-storage";
-import { type AzureContext, connectAzure } from "@infra/auth";
+import type { AzureContext } from "@infra/auth";
+import { startSignedInEmulator } from "@infra/auth/testing";
 import { runRoot, writeEnvironmentFile } from "@infra/e2e/root-command";
-import { type Emulator, SEED, startEmulator } from "@infra/emulator";
+import { type Emulator, SEED } from "@infra/emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { pendingChanges, provisionEnvironment } from "./support/in-process-provision.ts";
 import { lockAccountName, provisionedAccountNames, suiteEnvironment } from "./support/suite-environment.ts";
@@ -24,8 +25,7 @@ async function faultHits(path: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator();
-  azure = await connectAzure({ task: "protections", env: emulator.env("ops") });
+  ({ emulator, azure } = await startSignedInEmulator({ task: "protections" }));
   storage = new StorageManagementClient(azure.credential, SEED.subscription1, azure.clientOptions);
 });
 afterAll(async () => {

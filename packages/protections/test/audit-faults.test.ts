@@ -1,8 +1,9 @@
 // Audit under faults never turns a resource it could not read into a pass.
 import { auditExitCode, type Finding } from "@infra/audit";
-import { type AzureContext, connectAzure } from "@infra/auth";
+import type { AzureContext } from "@infra/auth";
+import { startSignedInEmulator } from "@infra/auth/testing";
 import { createLogger } from "@infra/cli";
-import { type Emulator, SEED, startEmulator } from "@infra/emulator";
+import { type Emulator, SEED } from "@infra/emulator";
 import { validateEnvironment } from "@infra/environments";
 import { governanceAudit } from "@infra/governance";
 import { storageAudit } from "@infra/storage";
@@ -42,8 +43,7 @@ async function audit(): Promise<Finding[]> {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator();
-  azure = await connectAzure({ task: "protections", env: emulator.env("ops") });
+  ({ emulator, azure } = await startSignedInEmulator({ task: "protections" }));
   const applied = await provisionEnvironment(azure, environment);
   expect(applied.failed).toEqual([]);
   clean = new Map((await audit()).map((finding) => [key(finding), finding.status]));

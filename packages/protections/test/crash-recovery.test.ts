@@ -3,9 +3,10 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { StorageManagementClient } from "@azure/arm-storage";
-import { type AzureContext, connectAzure } from "@infra/auth";
+import type { AzureContext } from "@infra/auth";
+import { POLLED_OPERATIONS, startSignedInEmulator } from "@infra/auth/testing";
 import { writeEnvironmentFile } from "@infra/e2e/root-command";
-import { type Emulator, SEED, startEmulator } from "@infra/emulator";
+import { type Emulator, SEED } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pendingChanges, provisionEnvironment } from "./support/in-process-provision.ts";
 import { writesIn } from "./support/request-log.ts";
@@ -61,8 +62,7 @@ async function inventory() {
 
 beforeAll(async () => {
   // Creates poll once, so kills land inside long-running operations too.
-  emulator = await startEmulator({ config: { lro: { pollsBeforeDone: 1, retryAfterSeconds: 0 } } });
-  azure = await connectAzure({ task: "protections", env: emulator.env("ops") });
+  ({ emulator, azure } = await startSignedInEmulator({ task: "protections", emulator: POLLED_OPERATIONS }));
 });
 afterAll(async () => {
   await emulator?.close();

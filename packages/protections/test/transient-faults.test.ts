@@ -1,7 +1,8 @@
 // Provisioning under transient ARM faults (503, 429 with Retry-After, connection resets) converges in one run.
 import { StorageManagementClient } from "@azure/arm-storage";
-import { type AzureContext, connectAzure } from "@infra/auth";
-import { type Emulator, SEED, startEmulator } from "@infra/emulator";
+import type { AzureContext } from "@infra/auth";
+import { startSignedInEmulator } from "@infra/auth/testing";
+import { type Emulator, SEED } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pendingChanges, provisionEnvironment } from "./support/in-process-provision.ts";
 import { provisionedAccountNames, suiteEnvironment } from "./support/suite-environment.ts";
@@ -11,8 +12,7 @@ let azure: AzureContext;
 const environment = suiteEnvironment("transient");
 
 beforeAll(async () => {
-  emulator = await startEmulator();
-  azure = await connectAzure({ task: "protections", env: emulator.env("ops") });
+  ({ emulator, azure } = await startSignedInEmulator({ task: "protections" }));
 });
 afterAll(async () => {
   await emulator?.close();

@@ -1,6 +1,7 @@
 import { ManagementLockClient } from "@azure/arm-locks";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import { StorageManagementClient } from "@azure/arm-storage";
+import { armRequests, POLLED_OPERATIONS, type SignedInEmulator, startSignedInEmulator } from "@infra/auth/testing";
 import { resourceGroupsSection, validateEnvironment } from "@infra/environments";
 import { applyPlan, createPlan, type Plan, type ResourceKind, withContentProblems } from "@infra/plan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +9,6 @@ import { desiredResourceGroups } from "../src/desired-resource-groups.ts";
 import { groupLockKind } from "../src/group-lock-kind.ts";
 import { resourceGroupKind } from "../src/resource-group-kind.ts";
 import { UnownedContentsError } from "../src/unowned-contents-error.ts";
-import { armRequests, type EmulatorContext, openEmulatorContext, POLL_MS } from "./emulator-context.ts";
 
 const environment = validateEnvironment(
   {
@@ -25,7 +25,9 @@ const environment = validateEnvironment(
   [resourceGroupsSection],
 );
 
-let context: EmulatorContext;
+/** The pollers' interval: short, since the emulator's operations finish at their second poll. */
+const POLL_MS = 10;
+let context: SignedInEmulator;
 let kinds: ResourceKind[];
 let groups: ResourceManagementClient;
 let locks: ManagementLockClient;
@@ -46,7 +48,7 @@ const apply = async (current: Plan) => {
 };
 
 beforeAll(async () => {
-  context = await openEmulatorContext("resource-groups");
+  context = await startSignedInEmulator({ task: "resource-groups", emulator: POLLED_OPERATIONS });
   const { azure } = context;
   kinds = [
     resourceGroupKind({ azure, environment: environment.name, pollIntervalMs: POLL_MS }),

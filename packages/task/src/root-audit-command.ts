@@ -5,10 +5,8 @@ import { auditFanOut, auditFanOutOptions, auditFanOutUsage, trendOf, writeJsonCo
 import { auditedEnvironment, auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
 import { defaultSuppressionFile, loadSuppressions } from "./audit-suppressions.ts";
 import { checkSubscriptionIds, checkWritable } from "./checked-inputs.ts";
-import { commandEnvironment } from "./command-environment.ts";
-import { forwardedFlags } from "./forwarded-flags.ts";
+import { withRootSession } from "./root-session.ts";
 import type { TaskList } from "./task-list.ts";
-import { withTaskSession } from "./task-session.ts";
 import { untilStopped } from "./until-stopped.ts";
 
 /** `pnpm run audit [-- --env X] [--format sarif --output audit.sarif]`: every task's audit, one combined report. */
@@ -35,29 +33,19 @@ export function rootAuditCommand(repoRoot: string, tasks: TaskList) {
       const audited = auditedEnvironment(environment, run.flags.envFile, process.cwd());
       const fanOut = await auditFanOut({ run, values: run.values, flags, environment, audited, repoRoot });
       if (fanOut.done) return fanOut.outcome;
-      const results = await withTaskSession(
-        {
-          turboTask: "audit",
-          args: forwardedFlags(run.flags, process.cwd()),
-          env: commandEnvironment(run.flags, run.env),
-          repoRoot,
-          tasks,
-          signal: run.signal,
-          verbose: run.flags.verbose,
-        },
-        (session) =>
-          untilStopped(
-            Promise.all(
-              session.runtimes.map((runtime) =>
-                runtime.audit({
-                  subscriptions: fanOut.shard?.subscriptions ?? run.values.subscription,
-                  resourceGroup: run.values["resource-group"],
-                }),
-              ),
+      const results = await withRootSession(run, { turboTask: "audit", repoRoot, tasks }, (session) =>
+        untilStopped(
+          Promise.all(
+            session.runtimes.map((runtime) =>
+              runtime.audit({
+                subscriptions: fanOut.shard?.subscriptions ?? run.values.subscription,
+                resourceGroup: run.values["resource-group"],
+              }),
             ),
-            run.signal,
-            "auditing",
           ),
+          run.signal,
+          "auditing",
+        ),
       );
       const combined: AuditReport = {
         tool: DEFAULT_TOOL,

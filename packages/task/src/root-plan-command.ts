@@ -2,14 +2,12 @@ import { defineCommand, needsAttention } from "@infra/cli";
 import { loadEnvironment } from "@infra/environments";
 import { hasPendingChanges, writePlanFile } from "@infra/plan";
 import { checkWritable } from "./checked-inputs.ts";
-import { commandEnvironment } from "./command-environment.ts";
-import { forwardedFlags } from "./forwarded-flags.ts";
 import { planEnvironment } from "./plan-environment.ts";
 import { parsePlanFormat, printPlan } from "./plan-output.ts";
+import { withRootSession } from "./root-session.ts";
 import { deletesAndProtection } from "./safety-usage.ts";
 import { PlanHasProblemsError } from "./task-errors.ts";
 import type { TaskList } from "./task-list.ts";
-import { withTaskSession } from "./task-session.ts";
 
 /** `pnpm run plan -- --env X [--out plan.json] [--prune] [--detailed-exitcode]`: one combined plan of every task. */
 export function rootPlanCommand(repoRoot: string, tasks: TaskList) {
@@ -32,18 +30,8 @@ ${deletesAndProtection}`,
       await checkWritable("--out", run.values.out);
       const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, tasks.sections);
       run.log.info("planning %s: reading live state", environment.name);
-      const plan = await withTaskSession(
-        {
-          turboTask: "provision",
-          args: forwardedFlags(run.flags, process.cwd()),
-          env: commandEnvironment(run.flags, run.env),
-          repoRoot,
-          tasks,
-          signal: run.signal,
-          verbose: run.flags.verbose,
-        },
-        (session) =>
-          planEnvironment(session.runtimes, { prune: run.values.prune === true, destroy: false }, run.signal),
+      const plan = await withRootSession(run, { turboTask: "provision", repoRoot, tasks }, (session) =>
+        planEnvironment(session.runtimes, { prune: run.values.prune === true, destroy: false }, run.signal),
       );
       if (run.values.out) await writePlanFile(run.values.out, plan);
       printPlan(run, plan, [], format);

@@ -1,10 +1,5 @@
-import { type Emulator, type StartEmulatorOptions, startEmulator } from "@infra/emulator";
+import type { Emulator } from "@infra/emulator";
 import { connectionAttempts } from "./network-guard.ts";
-
-/** The emulator for one test file, and proof that this process talked to nothing else. */
-export async function startTestEmulator(options: StartEmulatorOptions = {}): Promise<Emulator> {
-  return startEmulator(options);
-}
 
 /** Connections this process made that did not go to the emulator's two listeners. */
 export function connectionsElsewhere(emulator: Emulator): string[] {

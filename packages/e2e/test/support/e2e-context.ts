@@ -1,6 +1,7 @@
 import { StorageManagementClient } from "@azure/arm-storage";
-import { type AzureContext, connectAzure } from "@infra/auth";
-import { type Emulator, SEED, startEmulator } from "@infra/emulator";
+import type { AzureContext } from "@infra/auth";
+import { startSignedInEmulator } from "@infra/auth/testing";
+import { type Emulator, SEED } from "@infra/emulator";
 import { writeEnvironmentFile } from "../../src/root-command.ts";
 import { e2eEnvironment } from "./e2e-environment.ts";
 
@@ -15,8 +16,7 @@ export interface E2eContext {
 
 /** One emulator per test file, with the default seed and the e2e environment file the root commands are run with. */
 export async function openE2eContext(): Promise<E2eContext> {
-  const emulator = await startEmulator();
-  const azure = await connectAzure({ task: "e2e", env: emulator.env("ops") });
+  const { emulator, azure } = await startSignedInEmulator({ task: "e2e" });
   const storage = new StorageManagementClient(azure.credential, SEED.subscription1, azure.clientOptions);
   return { emulator, azure, storage, envFile: await writeEnvironmentFile(e2eEnvironment()) };
 }

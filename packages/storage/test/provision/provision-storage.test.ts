@@ -2,8 +2,7 @@ import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import { StorageManagementClient } from "@azure/arm-storage";
 import { BUILT_IN_ROLE_IDS, roleAssignmentName } from "@infra/arm";
-import { type AzureContext, connectAzure } from "@infra/auth";
-import { type Emulator, startEmulator } from "@infra/emulator";
+import { armRequests, POLLED_OPERATIONS, type SignedInEmulator, startSignedInEmulator } from "@infra/auth/testing";
 import { type Environment, resourceGroupsSection, validateEnvironment } from "@infra/environments";
 import { applyPlan, createPlan, type Plan, type ResourceKind } from "@infra/plan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -55,7 +54,7 @@ const environment = validateEnvironment(
 const TASKS = ["storage"];
 const POLL_MS = 10;
 
-let context: { emulator: Emulator; azure: AzureContext };
+let context: SignedInEmulator;
 let kinds: ResourceKind[];
 let storage: StorageManagementClient;
 let sub: string;
@@ -83,14 +82,8 @@ const apply = async (current: Plan) => {
   expect(result.failed.map((failure) => `${failure.item.address}: ${String(failure.error)}`)).toEqual([]);
 };
 
-/** Requests to ARM (not to the identity endpoints) since the log was last cleared. */
-const armRequests = async (emulator: Emulator) =>
-  (await emulator.admin.requests()).filter((entry) => entry.path.startsWith("/subscriptions/"));
-
 beforeAll(async () => {
-  // Long-running operations answer "still running" once, without Retry-After, so the pollers really poll at POLL_MS.
-  const emulator = await startEmulator({ config: { lro: { pollsBeforeDone: 1, retryAfterSeconds: 0 } } });
-  context = { emulator, azure: await connectAzure({ task: "storage", env: emulator.env("ops") }) };
+  context = await startSignedInEmulator({ task: "storage", emulator: POLLED_OPERATIONS });
   sub = context.azure.subscriptionId;
   // The groups are the resource-groups task's to make; at the root the plan's dependsOn applies them first.
   const groups = new ResourceManagementClient(context.azure.credential, sub, context.azure.clientOptions);

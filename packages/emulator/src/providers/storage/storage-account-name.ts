@@ -31,6 +31,8 @@ export function checkAccountName(name: string, taken: boolean): NameAvailability
  * ARM refuses names with a trademarked or reserved word for resources with a public endpoint (Microsoft's page
  * "Resolve errors for reserved resource names"): MICROSOFT and WINDOWS anywhere, LOGIN at the start, and a list of
  * words as the whole name (of which only those a storage name can spell, lowercase letters and digits, matter here).
+ * The product checks the same rule before any call (@infra/environments reserved-names.ts); the emulator keeps its own
+ * list on purpose: it plays Azure, and one shared list would let a wrong entry pass on both sides.
  */
 const RESERVED_WHOLE = new Set([
   "access",
