@@ -1,14 +1,18 @@
 import type { ParseArgsOptionsConfig } from "node:util";
-import { type AzureContext, connectAzure } from "@infra/auth";
+import { type AzureContext, connectAzure, type HandedToken } from "@infra/auth";
 import { type CommandContext, UsageError } from "@infra/cli";
 import { type Environment, loadEnvironment } from "@infra/environments";
 import type { TaskConnections } from "./local-task-runtime.ts";
 import type { TaskContext, TaskDefinition } from "./task-definition.ts";
 
-/** Signs in once per process, the first time a request needs Azure; the environment file is read the same way. */
+/**
+ * Signs in once per process, the first time a request needs Azure (with the root command's token when it handed one);
+ * the environment file is read the same way.
+ */
 export function connectionsFor<O extends ParseArgsOptionsConfig>(
   { name: task, environmentSections: sections }: TaskDefinition,
   run: Pick<CommandContext<O>, "flags" | "env" | "log" | "signal">,
+  handedToken: () => HandedToken | undefined = () => undefined,
 ): TaskConnections {
   const chosen = Boolean(run.flags.env || run.flags.envFile);
   let environment: Promise<Environment | undefined> | undefined;
@@ -25,6 +29,7 @@ export function connectionsFor<O extends ParseArgsOptionsConfig>(
         subscriptionId: loaded?.subscriptionId,
         log: run.log,
         abortSignal: run.signal,
+        handedToken: handedToken(),
       }),
     ));
   return {

@@ -1,3 +1,4 @@
+import type { HandedToken } from "@infra/auth";
 import { defineCommand } from "@infra/cli";
 import { connectionsFor } from "./task-connections.ts";
 import type { TaskDefinition } from "./task-definition.ts";
@@ -10,11 +11,15 @@ export function sessionCommand(definition: TaskDefinition) {
     summary: `${definition.summary} Joins the root command's run.`,
     options: {},
     async run(run) {
+      let handed: HandedToken | undefined;
       await serveTaskSession(definition, {
         env: run.env,
         log: run.log,
         verbose: run.flags.verbose,
-        connections: connectionsFor(definition, run),
+        connections: connectionsFor(definition, run, () => handed),
+        onHandedToken: (token) => {
+          handed = token;
+        },
       });
     },
   });
