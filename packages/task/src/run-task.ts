@@ -13,6 +13,18 @@ const commands: Record<string, (definition: TaskDefinition) => Promise<AnyComman
 };
 
 /**
+ * Under a root command, the turbo task's name says which mode the root will ask for (`audit`, or `plan` and
+ * `provision`): its modules start loading now, while this process joins the session and waits for the other tasks
+ * and the root's sign-in, instead of after the root's first request. A load that fails here fails again, and is
+ * reported, when the request uses it.
+ */
+function warmMode(definition: TaskDefinition, phase: string | undefined): void {
+  const loading =
+    phase === "audit" ? [definition.audit?.()] : [definition.provisioning?.(), import("./provisioning-runtime.ts")];
+  for (const load of loading) load?.catch(() => undefined);
+}
+
+/**
  * The whole of a task package's `main.ts`: `await runTask(definition)`. Under a root command (the task session's
  * address in the environment) it joins that run; run by a person, `plan` and `audit` print this task's part.
  * Writes happen only under a root command, which holds the environment's lock and checks the whole plan first.
@@ -23,6 +35,7 @@ export async function runTask(
 ): Promise<number> {
   const [phase, ...rest] = argv;
   if (process.env[TASK_SESSION_VARIABLE]) {
+    warmMode(definition, phase);
     const { sessionCommand } = await import("./task-session-command.ts");
     return runCommand(asCommand(sessionCommand(definition)), rest);
   }
