@@ -8,7 +8,7 @@ const handed: HandedToken = {
   scope,
   token: "token",
   expiresOnTimestamp: now + 60 * 60_000,
-  credential: "Environment",
+  credential: "EnvironmentCredential",
 };
 
 describe("handedTokenServes", () => {
