@@ -8,32 +8,24 @@ const repoRoot = join(import.meta.dirname, "..");
 useCompileCache(repoRoot);
 
 const { runCommand, UsageError } = await import("@infra/cli");
-const { rootAuditCommand, rootDestroyCommand, rootPlanCommand, rootProvisionCommand, rootUnlockCommand } = await import(
-  "@infra/task/root"
-);
+const { rootCommands } = await import("@infra/task/root");
 
 // The one list of tasks (@infra/tasks): which packages take part, and what an environment may hold.
 const { taskList } = await import("@infra/tasks");
 
-const commands = {
-  plan: rootPlanCommand(repoRoot, taskList),
-  provision: rootProvisionCommand(repoRoot, taskList),
-  destroy: rootDestroyCommand(repoRoot, taskList),
-  audit: rootAuditCommand(repoRoot, taskList),
-  unlock: rootUnlockCommand(taskList),
-};
-
+const commands = Object.keys(rootCommands);
 const [name, ...argv] = process.argv.slice(2);
-const command = commands[name as keyof typeof commands];
+// Only the chosen command's module is loaded: `audit` never loads the plan engine.
+const command = name !== undefined && Object.hasOwn(rootCommands, name) ? rootCommands[name] : undefined;
 if (command) {
-  await runCommand(command as Parameters<typeof runCommand>[0], argv);
+  await runCommand(await command(repoRoot, taskList), argv);
 } else {
   await runCommand(
     {
       name: "infra",
-      summary: `one of: ${Object.keys(commands).join(", ")}`,
+      summary: `one of: ${commands.join(", ")}`,
       run() {
-        throw new UsageError(`unknown command "${name ?? ""}"; use one of ${Object.keys(commands).join(", ")}`);
+        throw new UsageError(`unknown command "${name ?? ""}"; use one of ${commands.join(", ")}`);
       },
     },
     [],

@@ -43,6 +43,7 @@ if (exists) {
 const key = name.replace(/-([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 const constant = `${key}Section`;
 const taskConstant = `${key}Task`;
+const provisioningConstant = `${key}Provisioning`;
 
 const files: Record<string, string> = {
   "package.json": `${JSON.stringify(
@@ -112,14 +113,21 @@ export const ${taskConstant}: TaskDefinition = {
   name: "${name}",
   summary: "${name}: nothing yet",
   environmentSections: [${constant}],
-  kinds: () => [],
-  desired: () => [],
+  provisioning: async () => (await import("./provisioning.ts")).${provisioningConstant},
 };
 
 /** The name \`@infra/tasks\` loads every listed task by. */
 export { ${taskConstant} as task };
 `,
-  "src/main.ts": `import { runTask } from "@infra/task";
+  "src/provisioning.ts": `import type { TaskProvisioning } from "@infra/task";
+
+/** What the task provisions, loaded only by a process that plans: no resource kinds yet. */
+export const ${provisioningConstant}: TaskProvisioning = {
+  kinds: () => [],
+  desired: () => [],
+};
+`,
+  "src/main.ts": `import { runTask } from "@infra/task/run-task";
 import { ${taskConstant} } from "./task.ts";
 
 await runTask(${taskConstant});
@@ -141,8 +149,9 @@ describe("${name}", () => {
   });
 
   it("wants nothing yet", async () => {
-    expect(${taskConstant}.kinds({} as never)).toEqual([]);
-    expect(await ${taskConstant}.desired({} as never)).toEqual([]);
+    const provisioning = await ${taskConstant}.provisioning?.();
+    expect(provisioning?.kinds({} as never)).toEqual([]);
+    expect(await provisioning?.desired({} as never)).toEqual([]);
   });
 });
 `,

@@ -1,4 +1,4 @@
-import { MANAGED_BY, ownershipFromTags } from "@infra/plan";
+import { MANAGED_BY, ownershipFromTags } from "@infra/plan/ownership";
 
 /**
  * The environment a resource belongs to when this repository manages it: its ownership tags say

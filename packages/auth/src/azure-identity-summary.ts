@@ -1,4 +1,5 @@
-import { decodeJwt, type JWTPayload } from "jose";
+import type { JWTPayload } from "jose";
+import { decodeJwt } from "jose/jwt/decode";
 import type { CredentialName } from "./credential-names.ts";
 
 /** What a federated credential matches on: issuer, subject, audience. */

@@ -6,6 +6,7 @@ import { type AzureIdentitySummary, describeIdentity, summarizeAccessToken } fro
 import { type AzureCloud, resolveCloud } from "./clouds.ts";
 import { credentialLabels } from "./credential-names.ts";
 import type { EnvVars } from "./env-vars.ts";
+import type { HandedToken } from "./handed-token.ts";
 import { type ProcessCredentialOptions, processCredential } from "./process-credential.ts";
 import { resolveSubscription, type SubscriptionSource } from "./subscription-resolution.ts";
 import { listVisibleSubscriptions } from "./visible-subscriptions.ts";
@@ -20,6 +21,8 @@ export interface ConnectAzureOptions extends ProcessCredentialOptions {
   /** Where diagnostics go (`info` on success, `debug` for each credential tried). */
   log?: Logger | undefined;
   abortSignal?: AbortSignal | undefined;
+  /** The token of the command that started this process: used instead of signing in again when made the same way. */
+  handedToken?: HandedToken | undefined;
 }
 
 /** Everything a task needs to call Azure. */
@@ -46,13 +49,8 @@ export interface AzureContext {
 export async function connectAzure(options: ConnectAzureOptions): Promise<AzureContext> {
   const env = options.env ?? process.env;
   const log = options.log?.scope("auth");
-  const cloud = resolveCloud(env);
-  const { chain, basis } = processCredential(env, cloud, { ...options, log });
+  const { cloud, chain, basis, token, selected } = await signIn(env, { ...options, log });
   const clientOptions = armClientOptions(cloud, options.task);
-
-  const token = await chain.getToken(cloud.resourceManagerScope, { abortSignal: options.abortSignal });
-  const selected = chain.selected;
-  if (selected === undefined) throw new TypeError("connectAzure: a token without a selected credential");
   const identity = summarizeAccessToken(selected.name, token.token, selected.presented());
   if (identity.expiresOn === "unknown") identity.expiresOn = new Date(token.expiresOnTimestamp).toISOString();
   log?.info("%s (%s, cloud %s)", describeIdentity(identity, credentialLabels[selected.name]), basis, cloud.name);
@@ -75,4 +73,37 @@ export async function connectAzure(options: ConnectAzureOptions): Promise<AzureC
     identity,
     basis,
   };
+}
+
+/**
+ * Signs in for the task processes a root command starts: the token they are handed instead of each signing in again.
+ * Nothing is logged here; each process says who it runs as when it connects.
+ */
+export async function tokenToHandOver(
+  options: Pick<ConnectAzureOptions, "env" | "abortSignal" | "log">,
+): Promise<HandedToken> {
+  const env = options.env ?? process.env;
+  const { cloud, configuration, token, selected } = await signIn(env, {
+    log: options.log?.scope("auth"),
+    abortSignal: options.abortSignal,
+  });
+  return {
+    configuration,
+    scope: cloud.resourceManagerScope,
+    token: token.token,
+    expiresOnTimestamp: token.expiresOnTimestamp,
+    credential: selected.name,
+    presented: selected.presented(),
+  };
+}
+
+/** The process's credential for this configuration, and its first Resource Manager token. */
+async function signIn(env: EnvVars, options: Omit<ConnectAzureOptions, "task" | "env">) {
+  const cloud = resolveCloud(env);
+  const { chain, basis, configuration } = processCredential(env, cloud, options);
+  if (options.handedToken?.configuration === configuration) chain.adopt(options.handedToken);
+  const token = await chain.getToken(cloud.resourceManagerScope, { abortSignal: options.abortSignal });
+  const selected = chain.selected;
+  if (selected === undefined) throw new TypeError("connectAzure: a token without a selected credential");
+  return { cloud, chain, basis, configuration, token, selected };
 }

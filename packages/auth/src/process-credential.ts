@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import type { Logger } from "@infra/cli";
 import { type AuthMethod, authMethodFromEnv } from "./auth-method.ts";
 import { isAzureArcAgentInstalled, isAzureVirtualMachine } from "./azure-compute.ts";
-import { buildCredential } from "./build-credential.ts";
 import type { AzureCloud } from "./clouds.ts";
 import { type ChainEntry, CredentialChain } from "./credential-chain.ts";
 import { credentialLabels } from "./credential-names.ts";
@@ -26,6 +25,8 @@ export interface ProcessCredentialOptions {
 export interface ProcessCredential {
   chain: CredentialChain;
   basis: string;
+  /** A fingerprint of the configuration (a hash, no secret): a handed token made under another is not used. */
+  configuration: string;
 }
 
 const chains = new Map<string, ProcessCredential>();
@@ -56,19 +57,28 @@ export function processCredential(
   const cached = chains.get(key);
   if (cached !== undefined) return cached;
 
-  const entries: ChainEntry[] = plan.credentials.map((planned) =>
-    planned.skipReason === undefined
-      ? {
-          built: buildCredential(planned.name, {
-            env,
-            cloud,
-            imdsAllowed: plan.imdsAllowed,
-            gitHubAudience: options.gitHubAudience,
-          }),
-        }
-      : { skipped: { label: credentialLabels[planned.name], reason: planned.skipReason } },
-  );
-  const created = { chain: new CredentialChain(entries, { basis: plan.basis, log: options.log }), basis: plan.basis };
+  // Built on the first token a handed token does not answer: loading @azure/identity costs a task process more than
+  // everything else it imports.
+  const load = async (): Promise<ChainEntry[]> => {
+    const { buildCredential } = await import("./build-credential.ts");
+    return plan.credentials.map((planned) =>
+      planned.skipReason === undefined
+        ? {
+            built: buildCredential(planned.name, {
+              env,
+              cloud,
+              imdsAllowed: plan.imdsAllowed,
+              gitHubAudience: options.gitHubAudience,
+            }),
+          }
+        : { skipped: { label: credentialLabels[planned.name], reason: planned.skipReason } },
+    );
+  };
+  const created = {
+    chain: new CredentialChain(load, { basis: plan.basis, log: options.log }),
+    basis: plan.basis,
+    configuration: key,
+  };
   chains.set(key, created);
   return created;
 }

@@ -17,8 +17,9 @@ export const REGENERATE_AUDIT_RULES = "pnpm --filter @infra/docs-check generate"
  */
 export async function renderAuditRulesPage(): Promise<string> {
   const tasks = await loadTaskDefinitions();
+  const audits = await Promise.all(tasks.map((task) => task.audit?.()));
   const rules = [
-    ...tasks.flatMap((task) => task.audit?.rules ?? []),
+    ...audits.flatMap((audit) => audit?.rules ?? []),
     ...[suppressionExpiredRule, reportMissingRule].map(ruleMetadata),
   ];
   const page = renderRuleDocs(rules.map(withPlaceholdersShown));

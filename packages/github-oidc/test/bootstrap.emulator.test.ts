@@ -6,7 +6,7 @@ import { type Environment, loadEnvironment } from "@infra/environments";
 import { applyPlan, hasPendingChanges, type Plan } from "@infra/plan";
 import { resourceGroupsTask } from "@infra/resource-groups";
 import { storageTask } from "@infra/storage";
-import { planTask, type TaskDefinition } from "@infra/task";
+import { planTask, provisioningOf, type TaskDefinition } from "@infra/task";
 import { taskList } from "@infra/tasks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyBootstrap, deployVariables } from "../src/apply-bootstrap.ts";
@@ -109,7 +109,7 @@ describe("bootstrap:github against the emulator", () => {
     const apply = await connectAsWorkflow(emulator, variable("AZURE_CLIENT_ID", "prod"), { environment: "prod" });
     expect(apply.identity).toMatchObject({ gitHub: { subject: "repo:acme/infra:environment:prod" } });
     for (const { task, context, plan } of await planEnvironment(apply, [resourceGroupsTask, storageTask])) {
-      const result = await applyPlan(plan, { kinds: task.kinds(context) });
+      const result = await applyPlan(plan, { kinds: (await provisioningOf(task)).kinds(context) });
       expect(result.failed.map(({ item, error }) => `${item.address}: ${String(error)}`)).toEqual([]);
     }
     const after = await planEnvironment(apply, [resourceGroupsTask, storageTask]);

@@ -1,4 +1,4 @@
-import { BUILT_IN_ROLE_IDS, RESOURCE_GROUP_KIND } from "@infra/arm";
+import { BUILT_IN_ROLE_IDS, RESOURCE_GROUP_KIND } from "@infra/arm/names";
 
 /** Resource types the governance rules check. Subscriptions come back from ARM without `type`: collectors set it. */
 export const RESOURCE_GROUP_TYPE = RESOURCE_GROUP_KIND;

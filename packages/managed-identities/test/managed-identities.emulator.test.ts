@@ -6,7 +6,7 @@ import { createLogger } from "@infra/cli";
 import type { Emulator } from "@infra/emulator";
 import { validateEnvironment } from "@infra/environments";
 import { applyPlan, type Plan } from "@infra/plan";
-import { planTask, type TaskAuditResult, type TaskContext, type TaskDefinition } from "@infra/task";
+import { planTask, provisioningOf, type TaskAuditResult, type TaskContext, type TaskDefinition } from "@infra/task";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { identitiesAudit } from "../src/audit/identities-audit.ts";
 import { managedIdentitiesTask } from "../src/task.ts";
@@ -35,7 +35,7 @@ const planOf = async (task: TaskDefinition, destroy = false) =>
   (await planTask(task, context(), { prune: false, destroy })).plan;
 const apply = async (task: TaskDefinition, plan: Plan) => {
   expect(plan.problems).toEqual([]);
-  const result = await applyPlan(plan, { kinds: task.kinds(context()) });
+  const result = await applyPlan(plan, { kinds: (await provisioningOf(task)).kinds(context()) });
   expect(result.failed.map((failure) => `${failure.item.address}: ${String(failure.error)}`)).toEqual([]);
 };
 const actions = (plan: Plan) => plan.changes.map((change) => `${change.action} ${change.address}`);

@@ -1,4 +1,4 @@
-import { runTask } from "@infra/task";
+import { runTask } from "@infra/task/run-task";
 import { resourceGroupsTask } from "./task.ts";
 
 await runTask(resourceGroupsTask);

@@ -1,4 +1,4 @@
-import { runTask } from "@infra/task";
+import { runTask } from "@infra/task/run-task";
 import { storageTask } from "./provision/task.ts";
 
 await runTask(storageTask);

@@ -1,4 +1,3 @@
-import { resourceGroupNames } from "@infra/arm";
 import { type AzureContext, listVisibleSubscriptions } from "@infra/auth";
 import { CliError, ExitCode } from "@infra/cli";
 import type { Environment } from "@infra/environments";
@@ -45,6 +44,8 @@ export async function resolveAuditScope(
   } else subscriptionIds = [environment.subscriptionId ?? azure.subscriptionId];
   if (flags.resourceGroup) {
     const wanted = flags.resourceGroup.toLowerCase();
+    // Loaded only for `--resource-group`: its ARM client is one no audit needs otherwise.
+    const { resourceGroupNames } = await import("@infra/arm/resource-group-names");
     const groups = (await Promise.all(subscriptionIds.map((id) => resourceGroupNames(azure, id, signal)))).flat();
     if (!groups.some((name) => name.toLowerCase() === wanted)) {
       throw new AuditScopeNotFoundError(

@@ -23,7 +23,14 @@ export { rootUnlockCommand } from "./root-unlock-command.ts";
 export { runTask } from "./run-task.ts";
 export { estimateSubscriptions } from "./subscription-estimates.ts";
 export type { AuditScope, AuditTaskContext, TaskAudit, TaskAuditResult } from "./task-audit.ts";
-export type { PreflightResult, TaskContext, TaskDefinition, TaskOutput } from "./task-definition.ts";
+export {
+  type PreflightResult,
+  provisioningOf,
+  type TaskContext,
+  type TaskDefinition,
+  type TaskOutput,
+  type TaskProvisioning,
+} from "./task-definition.ts";
 export { ApplyFailedError, AuditIncompleteError, PlanHasProblemsError } from "./task-errors.ts";
 export type { TaskList } from "./task-list.ts";
 export { planTask } from "./task-plan.ts";

@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { realpathSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { isTurboChrome } from "./turbo-chrome.ts";
@@ -28,14 +30,39 @@ export interface TurboProcess {
 }
 
 /**
+ * turbo's native binary, found the way turbo's own `bin/turbo` script finds it. Run directly, not through
+ * `pnpm exec turbo` or that script: each of those is one more Node process start on every root command. When the
+ * binary is not where that script looks, the script runs (it explains what is missing and how to repair it).
+ */
+export function turboBinary(cwd: string): string {
+  const script = join(cwd, "node_modules", ".bin", "turbo");
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const arch = process.arch === "x64" ? "64" : process.arch;
+  const executable = `bin/turbo${platform === "windows" ? ".exe" : ""}`;
+  try {
+    // pnpm links turbo's platform package beside turbo's real directory, not beside its link in node_modules.
+    const fromTurbo = createRequire(realpathSync(join(cwd, "node_modules", "turbo", "package.json")));
+    for (const name of [`@turbo/${platform}-${arch}`, `turbo-${platform}-${arch}`]) {
+      try {
+        return fromTurbo.resolve(`${name}/${executable}`);
+      } catch {
+        // Not this package name: try the next one turbo knows.
+      }
+    }
+  } catch {
+    // turbo itself is not installed here: the script's own error says so.
+  }
+  return script;
+}
+
+/**
  * Starts one turbo task across the task packages. Everything turbo prints goes to stderr (its own chrome only with
  * --verbose), so the root command's stdout carries only its result (`--json` prints exactly one document). turbo runs
  * in its own process group: a Ctrl-C in the terminal reaches the root command alone, which decides when and how the
  * tasks stop, and a root command that exits early ends the whole group.
  */
 export function startTurbo(run: TurboRun): TurboProcess {
-  // turbo's own binary, not `pnpm exec turbo`: one process start (~0.4 s) less on every root command.
-  const turbo = join(run.cwd, "node_modules", ".bin", "turbo");
+  const turbo = turboBinary(run.cwd);
   const filters = run.packages.map((name) => `--filter=${name}`);
   const args = [
     "run",

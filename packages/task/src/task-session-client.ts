@@ -1,4 +1,5 @@
 import { connect } from "node:net";
+import type { HandedToken } from "@infra/auth";
 import { describeError, type Logger } from "@infra/cli";
 import { type LocalTaskRuntimeOptions, localTaskRuntime } from "./local-task-runtime.ts";
 import type { TaskDefinition } from "./task-definition.ts";
@@ -25,6 +26,8 @@ export interface ServeOptions {
   log: Logger;
   verbose: boolean;
   connections: LocalTaskRuntimeOptions["connections"];
+  /** The root's Azure token, handed before its first request. */
+  onHandedToken(handed: HandedToken): void;
 }
 
 /**
@@ -62,6 +65,8 @@ export async function serveTaskSession(definition: TaskDefinition, options: Serv
         lifetime.abort(new Error("the run ended"));
         socket.end();
         resolve();
+      } else if (message.type === "credential") {
+        options.onHandedToken(message.handed);
       } else if (message.type === "request") {
         void answer(runtime, message, options.verbose).then((reply) => sendMessage(socket, reply));
       }

@@ -1,10 +1,12 @@
 import type { Socket } from "node:net";
 import { createInterface } from "node:readline";
+import type { HandedToken } from "@infra/auth";
 
 /**
  * The task session: how a root command drives the task processes turbo starts. The root listens on loopback and
  * hands each process the address and a one-time token in the environment; each process connects, says which task it
- * is, then answers requests (plan, apply one change, outputs, audit) until the root says bye. Messages are JSON lines.
+ * is, is handed the root's Azure token (so it does not sign in again), then answers requests (plan, apply one change,
+ * outputs, audit) until the root says bye. Messages are JSON lines.
  * A process whose connection drops stops at once: nothing writes without the root command alive to decide.
  */
 export const TASK_SESSION_VARIABLE = "INFRA_TASK_SESSION";
@@ -42,11 +44,17 @@ export interface ReplyMessage {
   readonly error?: RemoteError;
 }
 
+/** Sent once to each process, before any request: the token the root signed in for. */
+export interface CredentialMessage {
+  readonly type: "credential";
+  readonly handed: HandedToken;
+}
+
 export interface ByeMessage {
   readonly type: "bye";
 }
 
-export type SessionMessage = HelloMessage | RequestMessage | ReplyMessage | ByeMessage;
+export type SessionMessage = HelloMessage | CredentialMessage | RequestMessage | ReplyMessage | ByeMessage;
 
 export function sendMessage(socket: Socket, message: SessionMessage): void {
   if (!socket.destroyed) socket.write(`${JSON.stringify(message)}\n`);

@@ -55,6 +55,7 @@ export async function withTaskSession<T>(
   const token = randomBytes(24).toString("hex");
   const runtimes = new Map<string, RemoteTaskRuntime>();
   const sockets = new Set<Socket>();
+  const joinedSockets: Socket[] = [];
   let allJoined: () => void = () => undefined;
   const joined = new Promise<void>((resolve) => {
     allJoined = resolve;
@@ -76,6 +77,7 @@ export async function withTaskSession<T>(
       }
       runtime = new RemoteTaskRuntime(message.task, socket);
       runtimes.set(message.package, runtime);
+      joinedSockets.push(socket);
       if (expected.every((name) => runtimes.has(name))) allJoined();
     });
   });
@@ -99,6 +101,15 @@ export async function withTaskSession<T>(
           cwd: options.repoRoot,
           verbose: options.verbose,
         });
+  // The root signs in while the task processes start, and hands each its token: one sign-in per run, not one per task.
+  // (Loaded once turbo is on its way: the sign-in's modules load while the task processes load theirs.)
+  const handing =
+    expected.length === 0
+      ? undefined
+      : import("@infra/auth").then(({ tokenToHandOver }) =>
+          tokenToHandOver({ env: options.env, abortSignal: options.signal }),
+        );
+  handing?.catch(() => undefined);
   const interrupted = new Promise<never>((_resolve, reject) => {
     const stop = (): void => reject(new InterruptedError("interrupted before every task had started"));
     if (options.signal.aborted) stop();
@@ -106,8 +117,8 @@ export async function withTaskSession<T>(
   });
   interrupted.catch(() => undefined);
   try {
-    await Promise.race([
-      joined,
+    const [, handed] = await Promise.race([
+      Promise.all([joined, handing]),
       interrupted,
       turbo.exited.then((code) => {
         throw new TaskStartError(
@@ -116,6 +127,7 @@ export async function withTaskSession<T>(
         );
       }),
     ]);
+    if (handed !== undefined) for (const socket of joinedSockets) sendMessage(socket, { type: "credential", handed });
     // In task order, so whatever is reported per task reads the same on every run.
     const joinedRuntimes = [...runtimes.values()].sort((a, b) => a.task.localeCompare(b.task));
     return await work({ runtimes: joinedRuntimes });

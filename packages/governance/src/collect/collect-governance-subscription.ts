@@ -1,4 +1,5 @@
-import { listWire, ROLE_ASSIGNMENT_KIND, readWire } from "@infra/arm";
+import { ROLE_ASSIGNMENT_KIND } from "@infra/arm/names";
+import { listWire, readWire } from "@infra/arm/wire-reads";
 import {
   ANY_RESOURCE_TYPE,
   type ArmResource,

@@ -1,6 +1,7 @@
 import { ruleMetadata } from "@infra/audit";
 import { processReadPacer, type ReadPacer } from "@infra/auth";
-import { auditSubscriptions, type TaskAudit } from "@infra/task";
+import type { TaskAudit } from "@infra/task";
+import { auditSubscriptions } from "@infra/task/audit-subscriptions";
 import { governanceRules } from "../governance-rules.ts";
 import { collectGovernanceSubscription } from "./collect-governance-subscription.ts";
 import { governanceAuditClients } from "./governance-audit-clients.ts";

@@ -1,5 +1,5 @@
 import { fail, notApplicable, pass, type Rule } from "@infra/audit";
-import { MANAGED_BY, ownershipFromTags } from "@infra/plan";
+import { MANAGED_BY, ownershipFromTags } from "@infra/plan/ownership";
 import type { GovernanceAuditContext } from "../governance-audit-context.ts";
 import { relatedArray } from "../related-array.ts";
 import { GOVERNANCE_RELATED, RESOURCE_GROUP_TYPE } from "../related-documents.ts";

@@ -1,4 +1,4 @@
-import { IDENTITY_KIND } from "@infra/arm";
+import { IDENTITY_KIND } from "@infra/arm/names";
 import { type Evidence, fail, notApplicable, pass, type Rule, requireRelated } from "@infra/audit";
 import { branchOfSubject, isGitHubIssuer } from "./github-branch-subject.ts";
 import { FEDERATED_CREDENTIALS, type IdentityAuditContext } from "./identity-audit-context.ts";

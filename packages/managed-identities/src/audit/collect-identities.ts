@@ -1,5 +1,6 @@
 import type { ManagedServiceIdentityClient } from "@azure/arm-msi";
-import { IDENTITY_KIND, identityLocation, listWire } from "@infra/arm";
+import { IDENTITY_KIND, identityLocation } from "@infra/arm/names";
+import { listWire } from "@infra/arm/wire-reads";
 import type { AuditedResource, Finding, RuleMetadata } from "@infra/audit";
 import { isAbortError, isArmResource, mapConcurrent, readRelated, unreadableFindings } from "@infra/audit/collect";
 import { FEDERATED_CREDENTIALS } from "./identity-audit-context.ts";

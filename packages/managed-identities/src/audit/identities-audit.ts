@@ -1,7 +1,8 @@
-import { msiClient } from "@infra/arm";
+import { msiClient } from "@infra/arm/msi-client";
 import { ruleMetadata } from "@infra/audit";
 import { managedIdentitiesSection } from "@infra/environments";
-import { auditSubscriptions, type TaskAudit } from "@infra/task";
+import type { TaskAudit } from "@infra/task";
+import { auditSubscriptions } from "@infra/task/audit-subscriptions";
 import { collectIdentities } from "./collect-identities.ts";
 import { identityRules } from "./identity-rules.ts";
 

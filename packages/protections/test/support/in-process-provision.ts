@@ -3,7 +3,7 @@ import { type Environment, validateEnvironment } from "@infra/environments";
 import { type ApplyResult, applyPlan, createPlan, type Plan, type ResourceKind } from "@infra/plan";
 import { resourceGroupsTask } from "@infra/resource-groups";
 import { storageTask } from "@infra/storage";
-import type { TaskContext } from "@infra/task";
+import { provisioningOf, type TaskContext } from "@infra/task";
 import { taskList } from "@infra/tasks";
 
 // The provisioning tasks, as `pnpm run provision` runs them: the same definitions, kinds and SDK clients, in-process.
@@ -18,12 +18,13 @@ export interface PlannedEnvironment {
 export async function planEnvironment(azure: AzureContext, input: unknown): Promise<PlannedEnvironment> {
   const environment: Environment = validateEnvironment(input, "test", taskList.sections);
   const context: TaskContext = { azure, environment, signal: new AbortController().signal };
-  const kinds = TASKS.flatMap((task) => task.kinds(context));
+  const provisionings = await Promise.all(TASKS.map(provisioningOf));
+  const kinds = provisionings.flatMap((provisioning) => provisioning.kinds(context));
   const plan = await createPlan({
     environment: environment.name,
     subscriptionId: azure.subscriptionId,
     tasks: TASKS.map((task) => task.name),
-    desired: (await Promise.all(TASKS.map((task) => task.desired(context)))).flat(),
+    desired: (await Promise.all(provisionings.map((provisioning) => provisioning.desired(context)))).flat(),
     kinds,
     prune: false,
   });

@@ -1,5 +1,5 @@
 import type { AuditedResource, Evidence } from "@infra/audit";
-import { valueAt } from "@infra/plan";
+import { valueAt } from "@infra/plan/property-path";
 
 /** Evidence for `properties.<name>` of the account itself. */
 export function accountProperty(audited: AuditedResource, name: string): Evidence & { readonly actual: unknown } {

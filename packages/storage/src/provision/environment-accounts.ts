@@ -1,4 +1,4 @@
-import { lockHome } from "@infra/arm";
+import { lockHome } from "@infra/arm/names";
 import type { Environment } from "@infra/environments";
 import { type StorageAccountConfig, storageSection } from "../storage-section.ts";
 

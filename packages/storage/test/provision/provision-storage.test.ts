@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desiredStorage } from "../../src/provision/desired-storage.ts";
 import { environmentAccounts } from "../../src/provision/environment-accounts.ts";
 import { checkAccountNames } from "../../src/provision/name-availability.ts";
+import { storageProvisioning } from "../../src/provision/provisioning.ts";
 import { storageKinds } from "../../src/provision/storage-kinds.ts";
 import { storageTask } from "../../src/provision/task.ts";
 import { storageSection } from "../../src/storage-section.ts";
@@ -213,7 +214,7 @@ describe("storage provisioning against the emulator", () => {
     );
     const planned = await plan(taken);
     expect(planned.changes.find((change) => change.name === "legacydata001")?.action).toBe("create");
-    const { problems = [], notes } = await storageTask.preflight!(planned, {
+    const { problems = [], notes } = await storageProvisioning.preflight!(planned, {
       azure: context.azure,
       environment: taken,
       signal: new AbortController().signal,

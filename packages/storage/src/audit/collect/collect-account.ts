@@ -1,4 +1,4 @@
-import { listWire, readWire } from "@infra/arm";
+import { listWire, readWire } from "@infra/arm/wire-reads";
 import { type ArmResource, type AuditedResource, type RelatedDocument, readable } from "@infra/audit";
 import { readRelated } from "@infra/audit/collect";
 import { parseArmResourcePath } from "@infra/cli";

@@ -1,4 +1,4 @@
-import { listWire } from "@infra/arm";
+import { listWire } from "@infra/arm/wire-reads";
 import type { AuditedResource, Finding, RuleMetadata } from "@infra/audit";
 import { isAbortError, isArmResource, mapConcurrent, readRelated, unreadableFindings } from "@infra/audit/collect";
 import { parseArmResourcePath } from "@infra/cli";

@@ -1,6 +1,7 @@
 import { ruleMetadata } from "@infra/audit";
 import { processReadPacer, type ReadPacer } from "@infra/auth";
-import { auditSubscriptions, type TaskAudit } from "@infra/task";
+import type { TaskAudit } from "@infra/task";
+import { auditSubscriptions } from "@infra/task/audit-subscriptions";
 import { storageRules } from "../storage-rules.ts";
 import { collectStorageSubscription } from "./collect-storage-subscription.ts";
 import { storageAuditClients } from "./storage-audit-clients.ts";

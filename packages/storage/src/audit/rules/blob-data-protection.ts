@@ -1,5 +1,5 @@
 import { type CheckResult, type Evidence, fail, notApplicable, pass, requireRelated } from "@infra/audit";
-import { valueAt } from "@infra/plan";
+import { valueAt } from "@infra/plan/property-path";
 import { STORAGE_LIMITS } from "../../baseline.ts";
 import { documentProperty, hasBlobService } from "../account-facts.ts";
 import { STORAGE_RELATED } from "../related-documents.ts";

@@ -1,5 +1,5 @@
 import { fail, notApplicable, pass } from "@infra/audit";
-import { valueAt } from "@infra/plan";
+import { valueAt } from "@infra/plan/property-path";
 import { accountProperty } from "../account-facts.ts";
 import { storageAccountRule } from "../storage-rule.ts";
 

@@ -1,5 +1,5 @@
 import { fail, isAbsent, notApplicable, pass } from "@infra/audit";
-import { valueAt } from "@infra/plan";
+import { valueAt } from "@infra/plan/property-path";
 import { STORAGE_LIMITS } from "../../baseline.ts";
 import { accountProperty, isSharedKeyDisabled } from "../account-facts.ts";
 import { sasPeriodSeconds } from "../sas-period.ts";

@@ -1,0 +1,74 @@
+// A root command signs in once and hands its token to the task processes over the loopback task session: a run asks
+// Entra ID for one token, not one per task, and a task process that was handed a token never loads @azure/identity
+// (about 260 ms of every task's start).
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Emulator, SEED, startEmulator } from "@infra/emulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runRoot } from "../src/root-command.ts";
+
+/** A preload that records, per process, its arguments and every module it loaded (the directory is written in). */
+const recordLoads = (dir: string) => `
+import { registerHooks } from "node:module";
+import { writeFileSync } from "node:fs";
+const loaded = [];
+registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
+process.on("exit", () =>
+  writeFileSync(${JSON.stringify(dir)} + "/" + process.pid + ".json", JSON.stringify({ argv: process.argv, loaded })),
+);
+`;
+
+interface ProcessLoads {
+  argv: string[];
+  loaded: string[];
+}
+
+let emulator: Emulator;
+let dir: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  dir = await mkdtemp(join(tmpdir(), "one-sign-in-"));
+});
+
+afterAll(async () => {
+  await emulator?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("pnpm run audit", () => {
+  it("asks for one token, and its task processes use it without loading @azure/identity", async () => {
+    const hooks = join(dir, "record-loads.mjs");
+    const loads = join(dir, "loads");
+    await writeFile(hooks, recordLoads(loads));
+    await mkdir(loads);
+    await emulator.admin.clearRequests();
+
+    const result = await runRoot("audit", ["--subscription", SEED.subscription2], {
+      env: { ...emulator.env("ops"), NODE_OPTIONS: `--import ${hooks}` },
+    });
+    expect(result.stderr).not.toContain(emulator.env("ops").AZURE_CLIENT_SECRET);
+    expect(result.code, result.stderr).toBe(0);
+
+    const log = await emulator.admin.requests();
+    const tokenRequests = log.filter((entry) => entry.method === "POST" && /\/oauth2\/v2\.0\/token/.test(entry.path));
+    expect(tokenRequests).toHaveLength(1);
+    // Every task read Azure with it: one subscription read per task process.
+    expect(log.filter((entry) => entry.path.startsWith("/subscriptions?")).length).toBe(3);
+
+    const processes: ProcessLoads[] = await Promise.all(
+      (await readdir(loads)).map(async (file) => JSON.parse(await readFile(join(loads, file), "utf8"))),
+    );
+    const tasks = processes.filter(({ argv }) => argv.some((word) => word.endsWith("src/main.ts")));
+    expect(tasks.map(({ argv }) => argv.at(-1))).toEqual(["audit", "audit", "audit"]);
+    for (const task of tasks) {
+      expect(task.loaded.filter((url) => /@azure\/(identity|msal-node)\//.test(url))).toEqual([]);
+      // The control: the task did load the HTTP pipeline and an ARM client, so the recorder saw its imports.
+      expect(task.loaded.some((url) => url.includes("@azure/core-rest-pipeline"))).toBe(true);
+    }
+    // The root is the one process that signed in.
+    const root = processes.find(({ argv }) => argv.some((word) => word.endsWith("scripts/infra.ts")));
+    expect(root?.loaded.some((url) => url.includes("@azure/identity"))).toBe(true);
+  }, 120_000);
+});
