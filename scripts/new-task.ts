@@ -104,15 +104,17 @@ import { ${constant} } from "./${name}-section.ts";
 
 /** The parts of an environment this task owns (what \`@infra/tasks\` composes the environment schema from). */
 export const sections: readonly EnvironmentSection[] = [${constant}];
+
+/** Every part its process reads: its own (add the sections of the tasks it builds on). */
+export const readSections: readonly EnvironmentSection[] = sections;
 `,
   "src/task.ts": `import type { TaskDefinition } from "@infra/task";
-import { ${constant} } from "./${name}-section.ts";
 
 /** Task \`${name}\`: no resource kinds yet, so its part of every plan is empty. */
 export const ${taskConstant}: TaskDefinition = {
   name: "${name}",
   summary: "${name}: nothing yet",
-  environmentSections: [${constant}],
+  environmentSections: async () => (await import("./environment-sections.ts")).readSections,
   provisioning: async () => (await import("./provisioning.ts")).${provisioningConstant},
 };
 
@@ -143,8 +145,8 @@ import { ${taskConstant} } from "../src/task.ts";
 const base = { name: "test", location: "westeurope", namingPrefix: "tst" };
 
 describe("${name}", () => {
-  it("gives an environment without the section an empty one", () => {
-    const environment = validateEnvironment(base, "test", ${taskConstant}.environmentSections);
+  it("gives an environment without the section an empty one", async () => {
+    const environment = validateEnvironment(base, "test", await ${taskConstant}.environmentSections());
     expect(${constant}.of(environment)).toEqual({ names: [] });
   });
 

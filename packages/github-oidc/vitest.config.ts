@@ -6,5 +6,7 @@ export default defineConfig({
     pool: "forks",
     globalSetup: ["@infra/emulator/testing"],
     testTimeout: 30_000,
+    // Starting an emulator, a rehearsal GitHub and a first sign-in share two cores with the other packages' tests.
+    hookTimeout: 60_000,
   },
 });

@@ -1,7 +1,7 @@
 import type { Finding } from "./finding.ts";
 import { compileResourcePattern } from "./resource-pattern.ts";
 import type { RuleMetadata } from "./rule.ts";
-import { isExpired, type Suppression } from "./suppression.ts";
+import type { Suppression } from "./suppression.ts";
 
 export const SUPPRESSION_EXPIRED_RULE_ID = "audit.suppression-expired";
 
@@ -61,4 +61,9 @@ export function applySuppressions(
     });
   }
   return result;
+}
+
+/** A suppression applies through its expiry date (inclusive, UTC) and is expired from the day after. */
+export function isExpired(suppression: Suppression, now: Date): boolean {
+  return now.toISOString().slice(0, 10) > suppression.expires;
 }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { SuppressionFileError } from "./errors.ts";
-import { parseSuppressions, type Suppression } from "./suppression.ts";
+import type { Suppression } from "./suppression.ts";
 
 /** Reads and validates a suppression file; a missing file is an empty list, anything unreadable is an error. */
 export async function readSuppressionFile(path: string): Promise<Suppression[]> {
@@ -17,5 +17,7 @@ export async function readSuppressionFile(path: string): Promise<Suppression[]> 
   } catch (error) {
     throw new SuppressionFileError(path, [`not JSON: ${(error as Error).message}`]);
   }
+  // The schema (zod) loads only when there is a file to check: most audits have none.
+  const { parseSuppressions } = await import("./suppression.ts");
   return parseSuppressions(json, path);
 }

@@ -36,8 +36,3 @@ export function parseSuppressions(json: unknown, source: string): Suppression[] 
   }
   return result.data.suppressions;
 }
-
-/** A suppression applies through its expiry date (inclusive, UTC) and is expired from the day after. */
-export function isExpired(suppression: Suppression, now: Date): boolean {
-  return now.toISOString().slice(0, 10) > suppression.expires;
-}

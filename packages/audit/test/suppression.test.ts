@@ -2,9 +2,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { isExpired } from "../src/apply-suppressions.ts";
 import { SuppressionFileError } from "../src/errors.ts";
 import { readSuppressionFile } from "../src/read-suppression-file.ts";
-import { isExpired, parseSuppressions } from "../src/suppression.ts";
+import { parseSuppressions } from "../src/suppression.ts";
 
 const valid = {
   rule: "storage.secure-transfer",

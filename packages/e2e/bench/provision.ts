@@ -13,6 +13,7 @@ import { taskList } from "@infra/tasks";
 
 const CREATE_SECONDS = 2;
 const REALISM_TIME_SCALE = 0.1;
+const sections = await taskList.sections();
 
 function environment(name: string, groups: number, accounts: number, containers: number): Environment {
   const groupNames = Array.from({ length: groups }, (_, index) => `rg-${name}-${index}`);
@@ -32,7 +33,7 @@ function environment(name: string, groups: number, accounts: number, containers:
       },
     },
     `bench:${name}`,
-    taskList.sections,
+    sections,
   );
 }
 

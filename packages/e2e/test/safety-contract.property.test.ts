@@ -148,7 +148,7 @@ async function loaded(spec: unknown): Promise<Environment> {
   const dir = await mkdtemp(join(tmpdir(), "contract-"));
   const file = join(dir, "environment.json");
   await writeFile(file, JSON.stringify(spec));
-  return loadEnvironment({ envFile: file }, taskList.sections);
+  return loadEnvironment({ envFile: file }, await taskList.sections());
 }
 
 /** Plan, the protection question, the lock, the re-check, the apply: the root command's path, in this process. */

@@ -49,7 +49,10 @@ export const bootstrapCommand = defineCommand({
       run.values["owner-id"],
       run.values["repo-id"],
     );
-    const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, taskList.sections);
+    const environment = await loadEnvironment(
+      { env: run.flags.env, envFile: run.flags.envFile },
+      await taskList.sections(),
+    );
     const azure = await connectAzure({
       task: GITHUB_OIDC_TASK,
       env: run.env,

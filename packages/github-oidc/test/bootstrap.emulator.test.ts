@@ -42,7 +42,7 @@ async function planEnvironment(azure: AzureContext, tasks: TaskDefinition[]) {
 beforeAll(async () => {
   emulator = await startEmulator({ config: { lro: { pollsBeforeDone: 0, retryAfterSeconds: 0 } } });
   ops = await connectAzure({ task: "bootstrap-test", env: emulator.env("ops") });
-  prod = await loadEnvironment({ env: "prod" }, taskList.sections);
+  prod = await loadEnvironment({ env: "prod" }, await taskList.sections());
   request = {
     environment: prod,
     repository: parseRepository("acme/infra"),

@@ -1,4 +1,4 @@
-import type { AuditContext } from "@infra/audit";
+import type { AuditContext } from "@infra/audit/rules";
 
 /** What the governance rules need from the environment. */
 export interface GovernanceAuditContext extends AuditContext {

@@ -1,4 +1,4 @@
-import type { Rule } from "@infra/audit";
+import type { Rule } from "@infra/audit/rules";
 import type { GovernanceAuditContext } from "./governance-audit-context.ts";
 import { allowedLocationsRule } from "./rules/allowed-locations.ts";
 import { emptyResourceGroupRule } from "./rules/empty-resource-group.ts";

@@ -1,4 +1,4 @@
-import { type AuditedResource, RelatedDocumentError, requireRelated } from "@infra/audit";
+import { type AuditedResource, RelatedDocumentError, requireRelated } from "@infra/audit/rules";
 
 /** A related document that must be an array (list results); anything else means the collector got it wrong. */
 export function relatedArray(audited: AuditedResource, name: string): readonly unknown[] {

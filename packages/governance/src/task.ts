@@ -3,7 +3,7 @@ import type { TaskDefinition } from "@infra/task";
 /** Task `governance`: audit only — tags, locations, RBAC hygiene, locks and unowned resources. Provisions nothing. */
 export const governanceTask: TaskDefinition = {
   name: "governance",
-  environmentSections: [],
+  environmentSections: async () => (await import("./environment-sections.ts")).readSections,
   summary: "governance audit: required tags, allowed locations, RBAC hygiene, locks, unowned resources",
   audit: async () => (await import("./collect/governance-audit.ts")).governanceAudit,
 };

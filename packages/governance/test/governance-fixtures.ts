@@ -1,4 +1,11 @@
-import { type ArmResource, type AuditedResource, evaluateRule, type Finding, type Rule, readable } from "@infra/audit";
+import {
+  type ArmResource,
+  type AuditedResource,
+  evaluateRule,
+  type Finding,
+  type Rule,
+  readable,
+} from "@infra/audit/rules";
 import { type GovernanceAuditContext, governanceAuditContext } from "../src/governance-audit-context.ts";
 
 export const SUBSCRIPTION_ID = "/subscriptions/00000000-0000-0000-0000-000000000001";

@@ -3,11 +3,11 @@ import { configProblems } from "@infra/environments/testing";
 import { describe, expect, it } from "vitest";
 import { managedIdentitiesTask } from "../src/task.ts";
 
-const problems = (data: unknown) => configProblems(data, managedIdentitiesTask.environmentSections);
+const sections = await managedIdentitiesTask.environmentSections();
+const problems = (data: unknown) => configProblems(data, sections);
 
 // As the task reads an environment: its own section and those it builds on.
-const validateEnvironment = (data: unknown, source: string) =>
-  validate(data, source, managedIdentitiesTask.environmentSections);
+const validateEnvironment = (data: unknown, source: string) => validate(data, source, sections);
 
 const base = {
   name: "test",

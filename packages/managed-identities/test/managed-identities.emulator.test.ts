@@ -23,7 +23,7 @@ const environment = validateEnvironment(
     managedIdentities: { identities: [{ name: "id-mit-app", resourceGroup: "rg-mit-app", tags: { workload: "api" } }] },
   },
   "test",
-  managedIdentitiesTask.environmentSections,
+  await managedIdentitiesTask.environmentSections(),
 );
 
 let emulator: Emulator;

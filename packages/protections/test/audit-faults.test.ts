@@ -19,7 +19,7 @@ let clean: Map<string, Finding["status"]>;
 const environment = suiteEnvironment("auditf");
 const scope: AuditScope = {
   subscriptionIds: [SEED.subscription1],
-  environment: validateEnvironment(environment, "test", taskList.sections),
+  environment: validateEnvironment(environment, "test", await taskList.sections()),
 };
 const key = (finding: Finding) => `${finding.ruleId} ${finding.resourceId.toLowerCase()}`;
 

@@ -10,11 +10,12 @@ import { describe, expect, it } from "vitest";
 import { suiteEnvironment } from "./support/suite-environment.ts";
 
 const valid = suiteEnvironment("fuzz");
+const sections = await taskList.sections();
 
 /** An Environment or a ConfigError (with at least one problem) is fine; anything else is a crash. */
 function outcomeOf(input: unknown): "environment" | "config-error" {
   try {
-    validateEnvironment(input, "fuzz", taskList.sections);
+    validateEnvironment(input, "fuzz", sections);
     return "environment";
   } catch (error) {
     if (error instanceof ConfigError && error.problems.length > 0) return "config-error";
@@ -88,7 +89,7 @@ describe("fuzzing the environment loader", () => {
         ),
         async (text) => {
           await writeFile(path, text);
-          await loadEnvironment({ envFile: path }, taskList.sections).catch((error: unknown) => {
+          await loadEnvironment({ envFile: path }, sections).catch((error: unknown) => {
             if (!(error instanceof ConfigError)) throw error;
           });
         },

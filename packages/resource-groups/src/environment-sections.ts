@@ -5,3 +5,6 @@ import { type EnvironmentSection, resourceGroupsSection } from "@infra/environme
  * lives in @infra/environments because other tasks read it too.
  */
 export const sections: readonly EnvironmentSection[] = [resourceGroupsSection];
+
+/** Every part its process reads: its own. */
+export const readSections: readonly EnvironmentSection[] = sections;

@@ -1,12 +1,11 @@
 import { RESOURCE_GROUPS_TASK } from "@infra/arm/names";
-import { resourceGroupsSection } from "@infra/environments";
 import type { TaskDefinition } from "@infra/task";
 
 /** Task `resource-groups`: the environment's resource groups and their management locks. */
 export const resourceGroupsTask: TaskDefinition = {
   name: RESOURCE_GROUPS_TASK,
   summary: "resource groups (location, tags) and their management locks",
-  environmentSections: [resourceGroupsSection],
+  environmentSections: async () => (await import("./environment-sections.ts")).readSections,
   provisioning: async () => (await import("./provisioning.ts")).resourceGroupsProvisioning,
 };
 

@@ -6,7 +6,8 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { type MergeInput, mergeReports, parseJsonReport } from "@infra/audit";
+import { type MergeInput, mergeReports } from "@infra/audit";
+import { parseJsonReport } from "@infra/audit/json-report";
 import { type Emulator, startEmulator } from "@infra/emulator";
 import { type RunReport, runAuditProcess } from "./run-audit-process.ts";
 import { estateSeed, estateSubscriptions } from "./seed-estate.ts";

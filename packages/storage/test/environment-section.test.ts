@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { storageTask } from "../src/provision/task.ts";
 import { storageSection } from "../src/storage-section.ts";
 
-const problems = (data: unknown) => configProblems(data, storageTask.environmentSections);
+const sections = await storageTask.environmentSections();
+const problems = (data: unknown) => configProblems(data, sections);
 
 // As the task reads an environment: its own section and those it builds on.
-const validateEnvironment = (data: unknown, source: string) => validate(data, source, storageTask.environmentSections);
+const validateEnvironment = (data: unknown, source: string) => validate(data, source, sections);
 
 const valid = {
   name: "test",

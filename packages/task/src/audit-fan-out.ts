@@ -7,7 +7,6 @@ import {
   jsonReportPieces,
   type MergeInput,
   mergeReports,
-  parseJsonReport,
   type ReportShard,
 } from "@infra/audit";
 import { CliError, type CommandContext, type CommandOutcome, ExitCode, UsageError } from "@infra/cli";
@@ -211,5 +210,7 @@ async function readReport(source: string): Promise<AuditReport> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`${source}: ${code === "ENOENT" ? "no such file" : (error as Error).message}`);
   }
+  // The report schema (zod) loads for a merge only, not on every audit's start.
+  const { parseJsonReport } = await import("@infra/audit/json-report");
   return parseJsonReport(text, source);
 }

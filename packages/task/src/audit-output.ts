@@ -23,7 +23,7 @@ import {
   summaryLine,
 } from "@infra/audit";
 import { appendStepSummary, type CommandContext, isGitHubActions, needsAttention, UsageError } from "@infra/cli";
-import { type Environment, repoEnvironmentFiles } from "@infra/environments";
+import type { Environment } from "@infra/environments";
 import { AuditIncompleteError } from "./task-errors.ts";
 import { writeReport } from "./write-report.ts";
 
@@ -154,6 +154,8 @@ async function sarifOptions(
   audited: AuditedEnvironment | undefined,
 ): Promise<SarifOptions> {
   const given = audited?.file === undefined ? [] : [{ name: audited.name, path: audited.file }];
+  // The repository's environment files are loaded for SARIF locations only, not by every audit.
+  const { repoEnvironmentFiles } = await import("@infra/environments");
   return {
     sources: await readSarifSources(repoRoot, [...repoEnvironmentFiles(), ...given]),
     category: sarifCategory(audited?.name, flags.sarifCategory),

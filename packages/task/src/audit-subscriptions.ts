@@ -5,7 +5,7 @@ import {
   type Finding,
   type Rule,
   ruleMetadata,
-} from "@infra/audit";
+} from "@infra/audit/rules";
 import type { AuditScope, AuditTaskContext, TaskAuditResult } from "./task-audit.ts";
 
 /** One subscription's read: the resources with their related documents, and a finding for every read that failed. */

@@ -2,7 +2,7 @@ import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { ConfigError, UsageError } from "@infra/cli";
-import { type Plan, PlanFileError, readPlanFile } from "@infra/plan";
+import type { Plan } from "@infra/plan";
 
 // What a root command checks of its flags' files and values before it starts anything or calls Azure: a problem
 // found after a whole audit or a plan is a problem found too late.
@@ -35,6 +35,8 @@ export async function checkWritable(flag: string, path: string | undefined): Pro
 
 /** `--plan PATH`: a saved plan, read and validated now; a bad file is a configuration error (exit 2). */
 export async function readSavedPlan(path: string): Promise<Plan> {
+  // The plan engine (and its file schema) loads for `--plan` only: an audit checks its flags here too.
+  const { PlanFileError, readPlanFile } = await import("@infra/plan");
   try {
     return await readPlanFile(path);
   } catch (error) {

@@ -1,6 +1,5 @@
 import { type AuditReport, applySuppressions, DEFAULT_TOOL } from "@infra/audit";
 import { defineCommand } from "@infra/cli";
-import { loadEnvironment } from "@infra/environments";
 import { auditFanOut, auditFanOutOptions, auditFanOutUsage, trendOf, writeJsonCopy } from "./audit-fan-out.ts";
 import { auditedEnvironment, auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
 import { defaultSuppressionFile, loadSuppressions } from "./audit-suppressions.ts";
@@ -26,9 +25,13 @@ export function rootAuditCommand(repoRoot: string, tasks: TaskList) {
         run.values.suppressions ?? defaultSuppressionFile(repoRoot),
         run.values.suppressions !== undefined,
       );
+      // The environment code and its schemas load only when an environment is named.
       const environment =
         run.flags.env || run.flags.envFile
-          ? await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, tasks.sections)
+          ? await (await import("@infra/environments")).loadEnvironment(
+              { env: run.flags.env, envFile: run.flags.envFile },
+              await tasks.sections(),
+            )
           : undefined;
       const audited = auditedEnvironment(environment, run.flags.envFile, process.cwd());
       const fanOut = await auditFanOut({ run, values: run.values, flags, environment, audited, repoRoot });

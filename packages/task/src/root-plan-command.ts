@@ -28,7 +28,10 @@ ${deletesAndProtection}`,
     async run(run) {
       const format = parsePlanFormat(run.values.format, run.flags.json);
       await checkWritable("--out", run.values.out);
-      const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, tasks.sections);
+      const environment = await loadEnvironment(
+        { env: run.flags.env, envFile: run.flags.envFile },
+        await tasks.sections(),
+      );
       run.log.info("planning %s: reading live state", environment.name);
       const plan = await withRootSession(run, { turboTask: "provision", repoRoot, tasks }, (session) =>
         planEnvironment(session.runtimes, { prune: run.values.prune === true, destroy: false }, run.signal),

@@ -27,7 +27,7 @@ type SharedValues = { readonly [name in keyof typeof sharedOptions]?: string };
 /** What provision and destroy read before anything starts: the environment, its deadlines, the concurrency. */
 async function applyInputs(run: { flags: CommonFlags; values: SharedValues }, tasks: TaskList) {
   const concurrency = parseConcurrency(run.values.concurrency);
-  const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, tasks.sections);
+  const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, await tasks.sections());
   const deadlines = applyDeadlines(environment, {
     operationTimeout: run.values["operation-timeout"],
     timeout: run.values.timeout,

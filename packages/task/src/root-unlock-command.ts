@@ -14,7 +14,10 @@ export function rootUnlockCommand(tasks: TaskList) {
       "  --yes   break it without asking (required without a terminal); name the environment with --env or --env-file",
     options: {},
     async run(run) {
-      const environment = await loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, tasks.sections);
+      const environment = await loadEnvironment(
+        { env: run.flags.env, envFile: run.flags.envFile },
+        await tasks.sections(),
+      );
       // The lock lives in Azure: this command signs in (the other root commands leave that to their tasks).
       const [{ connectAzure }, { EnvironmentLock, describeHolder, lockHome }] = await Promise.all([
         import("@infra/auth"),

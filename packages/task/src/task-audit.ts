@@ -1,4 +1,4 @@
-import type { Finding, RuleMetadata } from "@infra/audit";
+import type { Finding, RuleMetadata } from "@infra/audit/rules";
 import type { AzureContext } from "@infra/auth";
 import type { Logger } from "@infra/cli";
 import type { Environment } from "@infra/environments";

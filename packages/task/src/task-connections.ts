@@ -1,7 +1,7 @@
 import type { ParseArgsOptionsConfig } from "node:util";
 import { type AzureContext, connectAzure, type HandedToken } from "@infra/auth";
 import { type CommandContext, UsageError } from "@infra/cli";
-import { type Environment, loadEnvironment } from "@infra/environments";
+import type { Environment } from "@infra/environments";
 import type { TaskConnections } from "./local-task-runtime.ts";
 import type { TaskContext, TaskDefinition } from "./task-definition.ts";
 
@@ -10,17 +10,19 @@ import type { TaskContext, TaskDefinition } from "./task-definition.ts";
  * the environment file is read the same way.
  */
 export function connectionsFor<O extends ParseArgsOptionsConfig>(
-  { name: task, environmentSections: sections }: TaskDefinition,
+  { name: task, environmentSections }: TaskDefinition,
   run: Pick<CommandContext<O>, "flags" | "env" | "log" | "signal">,
   handedToken: () => HandedToken | undefined = () => undefined,
 ): TaskConnections {
   const chosen = Boolean(run.flags.env || run.flags.envFile);
   let environment: Promise<Environment | undefined> | undefined;
   let azure: Promise<AzureContext> | undefined;
-  const loadOnce = () =>
-    (environment ??= chosen
-      ? loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, sections, { otherKeys: "kept" })
-      : Promise.resolve(undefined));
+  // The environment code, its schemas and the YAML reader load only for a run that names an environment.
+  const read = async () => {
+    const [{ loadEnvironment }, sections] = await Promise.all([import("@infra/environments"), environmentSections()]);
+    return loadEnvironment({ env: run.flags.env, envFile: run.flags.envFile }, sections, { otherKeys: "kept" });
+  };
+  const loadOnce = () => (environment ??= chosen ? read() : Promise.resolve(undefined));
   const signInOnce = async () =>
     (azure ??= loadOnce().then((loaded) =>
       connectAzure({

@@ -46,10 +46,12 @@ export interface TaskDefinition {
   name: string;
   summary: string;
   /**
-   * The parts of the environment this task reads: its own sections and those of the tasks it builds on (storage reads
-   * `resourceGroups` and `managedIdentities` too). Its process validates these; the root command validated the whole.
+   * Loads the parts of the environment this task reads: its own sections and those of the tasks it builds on (storage
+   * reads `resourceGroups` and `managedIdentities` too). Its process validates these when it reads an environment file;
+   * the root command validated the whole. A loader, like the modes: an audit of a subscription reads no environment,
+   * and its process never loads the schemas.
    */
-  environmentSections: readonly EnvironmentSection[];
+  environmentSections(): Promise<readonly EnvironmentSection[]>;
   /** Loads the task's provisioning (`plan`, `apply`); a task that only audits has none, and plans nothing. */
   provisioning?(): Promise<TaskProvisioning>;
   /** Loads the task's audit (`audit` phase), when it has rules. */

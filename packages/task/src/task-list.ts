@@ -7,6 +7,9 @@ import type { EnvironmentSection } from "@infra/environments";
 export interface TaskList {
   /** The task packages by package name: turbo starts those with the command's script, and the root waits for each. */
   readonly packages: readonly string[];
-  /** Every task's part of an environment: what an environment file may hold and how it is checked. */
-  readonly sections: readonly EnvironmentSection[];
+  /**
+   * Loads every task's part of an environment: what an environment file may hold and how it is checked. A loader, so
+   * a command that reads no environment (an audit of a subscription) never loads the schemas.
+   */
+  sections(): Promise<readonly EnvironmentSection[]>;
 }

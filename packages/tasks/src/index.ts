@@ -1,6 +1,1 @@
-import { loadTaskList } from "./tasks.ts";
-
-export { loadTaskDefinitions, loadTaskList, TASK_PACKAGES } from "./tasks.ts";
-
-/** The repository's tasks, loaded once. */
-export const taskList = await loadTaskList();
+export { loadTaskDefinitions, TASK_PACKAGES, taskList } from "./tasks.ts";

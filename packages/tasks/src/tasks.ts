@@ -17,16 +17,20 @@ interface SectionsModule {
   readonly sections: readonly EnvironmentSection[];
 }
 
+let sections: Promise<readonly EnvironmentSection[]> | undefined;
+
 /**
- * The tasks as the root commands take them: the packages, and every task's environment sections in list order. Only
- * the sections are imported (zod schemas), never a task's kinds or Azure clients: a root command starts quickly.
+ * The tasks as the root commands take them: the packages, and a loader of every task's environment sections in list
+ * order. Only the sections are imported (zod schemas), never a task's kinds or Azure clients, and only when a command
+ * reads an environment: a root command starts quickly.
  */
-export async function loadTaskList(): Promise<TaskList> {
-  const modules = await Promise.all(
-    TASK_PACKAGES.map(async (name) => (await import(`${name}/environment-sections`)) as SectionsModule),
-  );
-  return { packages: TASK_PACKAGES, sections: modules.flatMap((module) => module.sections) };
-}
+export const taskList: TaskList = {
+  packages: TASK_PACKAGES,
+  sections: () =>
+    (sections ??= Promise.all(
+      TASK_PACKAGES.map(async (name) => (await import(`${name}/environment-sections`)) as SectionsModule),
+    ).then((modules) => modules.flatMap((module) => module.sections))),
+};
 
 /**
  * Every listed task's definition (`<package>/task`), kinds, audit and rules included: for what needs the tasks

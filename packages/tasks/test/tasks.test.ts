@@ -36,12 +36,13 @@ describe("the task list", () => {
   it("loads every listed task's definition, each naming its own sections", async () => {
     const tasks = await loadTaskDefinitions();
     expect(tasks.map((task) => `@infra/${task.name}`)).toEqual(taskList.packages);
-    const owned = new Set(tasks.flatMap((task) => task.environmentSections.map((section) => section.key)));
-    expect([...owned].sort()).toEqual(taskList.sections.map((section) => section.key).sort());
+    const read = await Promise.all(tasks.map((task) => task.environmentSections()));
+    const owned = new Set(read.flat().map((section) => section.key));
+    expect([...owned].sort()).toEqual((await taskList.sections()).map((section) => section.key).sort());
   });
 
-  it("composes the environment from every task's sections, each key once", () => {
-    const keys = taskList.sections.map((section) => section.key);
+  it("composes the environment from every task's sections, each key once", async () => {
+    const keys = (await taskList.sections()).map((section) => section.key);
     expect(keys).toEqual(expect.arrayContaining(["resourceGroups", "managedIdentities", "storage"]));
     expect(new Set(keys).size).toBe(keys.length);
   });
@@ -49,11 +50,11 @@ describe("the task list", () => {
 
 describe("the repository's environments, against every task's sections", () => {
   it.each(declared)("%s is valid", async (name) => {
-    expect((await loadEnvironment({ env: name }, taskList.sections)).name).toBe(name);
+    expect((await loadEnvironment({ env: name }, await taskList.sections())).name).toBe(name);
   });
 
   it("local declares enough to demo: 2+ groups, 3+ accounts with containers and a role assignment", async () => {
-    const env = await loadEnvironment({ env: "local" }, taskList.sections);
+    const env = await loadEnvironment({ env: "local" }, await taskList.sections());
     expect(resourceGroupsSection.of(env).length).toBeGreaterThanOrEqual(2);
     const { accounts } = storageSection.of(env);
     expect(accounts.length).toBeGreaterThanOrEqual(3);

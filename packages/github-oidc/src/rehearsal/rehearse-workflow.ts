@@ -185,7 +185,7 @@ async function bootstrapEnvironments(request: RehearsalRequest, defaultBranch: s
   const azure = await connectAzure({ task: "rehearsal", env: request.emulator.env("ops") });
   const variables: GitHubVariable[] = [];
   for (const name of request.environments) {
-    const environment = await loadEnvironment({ env: name }, taskList.sections);
+    const environment = await loadEnvironment({ env: name }, await taskList.sections());
     const bootstrap = { environment, repository: request.repository, defaultBranch, prune: false, azure };
     variables.push(...(await applyBootstrap(bootstrap, await planBootstrap(bootstrap))));
   }

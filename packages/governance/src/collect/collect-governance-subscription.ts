@@ -1,5 +1,6 @@
 import { ROLE_ASSIGNMENT_KIND } from "@infra/arm/names";
 import { listWire, readWire } from "@infra/arm/wire-reads";
+import { isArmResource, readRelated, scopeContains } from "@infra/audit/collect";
 import {
   ANY_RESOURCE_TYPE,
   type ArmResource,
@@ -9,8 +10,7 @@ import {
   type RuleMetadata,
   readable,
   unreadableResourceFindings,
-} from "@infra/audit";
-import { isArmResource, readRelated, scopeContains } from "@infra/audit/collect";
+} from "@infra/audit/rules";
 import { GOVERNANCE_RELATED, RESOURCE_GROUP_TYPE, SUBSCRIPTION_TYPE } from "../related-documents.ts";
 import { appliesAt } from "./applies-at.ts";
 import type { GovernanceAuditClients } from "./governance-audit-clients.ts";

@@ -1,4 +1,4 @@
-import { ruleMetadata } from "@infra/audit";
+import { ruleMetadata } from "@infra/audit/rules";
 import { processReadPacer, type ReadPacer } from "@infra/auth";
 import type { TaskAudit } from "@infra/task";
 import { auditSubscriptions } from "@infra/task/audit-subscriptions";

@@ -1,4 +1,4 @@
-import { fail, pass, type Rule } from "@infra/audit";
+import { fail, pass, type Rule } from "@infra/audit/rules";
 import type { GovernanceAuditContext } from "../governance-audit-context.ts";
 import { relatedArray } from "../related-array.ts";
 import { GOVERNANCE_RELATED, RESOURCE_GROUP_TYPE } from "../related-documents.ts";

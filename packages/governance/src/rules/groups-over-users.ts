@@ -1,4 +1,4 @@
-import { type AuditedResource, type CheckResult, fail, pass, type Rule } from "@infra/audit";
+import { type AuditedResource, type CheckResult, fail, pass, type Rule } from "@infra/audit/rules";
 import type { GovernanceAuditContext } from "../governance-audit-context.ts";
 import { relatedArray } from "../related-array.ts";
 import { GOVERNANCE_RELATED, RESOURCE_GROUP_TYPE, SUBSCRIPTION_TYPE } from "../related-documents.ts";

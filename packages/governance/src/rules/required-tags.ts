@@ -1,4 +1,4 @@
-import { ANY_RESOURCE_TYPE, fail, notApplicable, pass, type Rule } from "@infra/audit";
+import { ANY_RESOURCE_TYPE, fail, notApplicable, pass, type Rule } from "@infra/audit/rules";
 import type { GovernanceAuditContext } from "../governance-audit-context.ts";
 import { SUBSCRIPTION_TYPE } from "../related-documents.ts";
 

@@ -1,4 +1,4 @@
-import { fail, notApplicable, pass, type Rule } from "@infra/audit";
+import { fail, notApplicable, pass, type Rule } from "@infra/audit/rules";
 import { MANAGED_BY, ownershipFromTags } from "@infra/plan/ownership";
 import type { GovernanceAuditContext } from "../governance-audit-context.ts";
 import { relatedArray } from "../related-array.ts";

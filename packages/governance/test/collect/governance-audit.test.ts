@@ -14,7 +14,7 @@ const emptyGroup = `${sub1}/resourceGroups/rg-empty`;
 const scope: AuditScope = {
   subscriptionIds: [SEED.subscription1],
   // As the governance process reads it: the base fields checked, the other tasks' sections left to their tasks.
-  environment: environmentSchemaFor(governanceTask.environmentSections, { otherKeys: "kept" }).parse(
+  environment: environmentSchemaFor(await governanceTask.environmentSections(), { otherKeys: "kept" }).parse(
     repoEnvironments.local,
   ),
 };

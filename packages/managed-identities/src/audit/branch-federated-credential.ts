@@ -1,5 +1,5 @@
 import { IDENTITY_KIND } from "@infra/arm/names";
-import { type Evidence, fail, notApplicable, pass, type Rule, requireRelated } from "@infra/audit";
+import { type Evidence, fail, notApplicable, pass, type Rule, requireRelated } from "@infra/audit/rules";
 import { branchOfSubject, isGitHubIssuer } from "./github-branch-subject.ts";
 import { FEDERATED_CREDENTIALS, type IdentityAuditContext } from "./identity-audit-context.ts";
 

@@ -1,8 +1,8 @@
 import type { ManagedServiceIdentityClient } from "@azure/arm-msi";
 import { IDENTITY_KIND, identityLocation } from "@infra/arm/names";
 import { listWire } from "@infra/arm/wire-reads";
-import type { AuditedResource, Finding, RuleMetadata } from "@infra/audit";
 import { isAbortError, isArmResource, mapConcurrent, readRelated, unreadableFindings } from "@infra/audit/collect";
+import type { AuditedResource, Finding, RuleMetadata } from "@infra/audit/rules";
 import { FEDERATED_CREDENTIALS } from "./identity-audit-context.ts";
 
 export interface IdentitySubscriptionScope {

@@ -1,6 +1,5 @@
 import { msiClient } from "@infra/arm/msi-client";
-import { ruleMetadata } from "@infra/audit";
-import { managedIdentitiesSection } from "@infra/environments";
+import { ruleMetadata } from "@infra/audit/rules";
 import type { TaskAudit } from "@infra/task";
 import { auditSubscriptions } from "@infra/task/audit-subscriptions";
 import { collectIdentities } from "./collect-identities.ts";
@@ -12,11 +11,12 @@ import { identityRules } from "./identity-rules.ts";
  */
 export const identitiesAudit: TaskAudit = {
   rules: identityRules.map(ruleMetadata),
-  run(scope, context) {
-    const ruleContext = {
-      now: context.now,
-      defaultBranch: scope.environment ? managedIdentitiesSection.of(scope.environment).defaultBranch : "main",
-    };
+  async run(scope, context) {
+    // The section (its zod schema) loads only when the audit was given an environment to read it from.
+    const defaultBranch = scope.environment
+      ? (await import("@infra/environments")).managedIdentitiesSection.of(scope.environment).defaultBranch
+      : "main";
+    const ruleContext = { now: context.now, defaultBranch };
     return auditSubscriptions(scope, context, {
       name: "managed-identities audit",
       noun: "identities",

@@ -1,4 +1,4 @@
-import type { AuditContext } from "@infra/audit";
+import type { AuditContext } from "@infra/audit/rules";
 
 /** What the identity rules know beyond the resource: settings from the environment, when the audit has one. */
 export interface IdentityAuditContext extends AuditContext {

@@ -1,4 +1,4 @@
-import type { Rule } from "@infra/audit";
+import type { Rule } from "@infra/audit/rules";
 import { branchFederatedCredentialRule } from "./branch-federated-credential.ts";
 import type { IdentityAuditContext } from "./identity-audit-context.ts";
 

@@ -1,4 +1,4 @@
-import { type AuditedResource, evaluateRule, readable, unreadable } from "@infra/audit";
+import { type AuditedResource, evaluateRule, readable, unreadable } from "@infra/audit/rules";
 import { describe, expect, it } from "vitest";
 import { branchFederatedCredentialRule } from "../../src/audit/branch-federated-credential.ts";
 import { FEDERATED_CREDENTIALS } from "../../src/audit/identity-audit-context.ts";

@@ -16,7 +16,7 @@ export interface PlannedEnvironment {
 
 /** One plan over every provisioning task (the engine orders resource groups before what lives in them). */
 export async function planEnvironment(azure: AzureContext, input: unknown): Promise<PlannedEnvironment> {
-  const environment: Environment = validateEnvironment(input, "test", taskList.sections);
+  const environment: Environment = validateEnvironment(input, "test", await taskList.sections());
   const context: TaskContext = { azure, environment, signal: new AbortController().signal };
   const provisionings = await Promise.all(TASKS.map(provisioningOf));
   const kinds = provisionings.flatMap((provisioning) => provisioning.kinds(context));

@@ -1,4 +1,4 @@
-import type { AuditedResource, Evidence } from "@infra/audit";
+import type { AuditedResource, Evidence } from "@infra/audit/rules";
 import { valueAt } from "@infra/plan/property-path";
 
 /** Evidence for `properties.<name>` of the account itself. */

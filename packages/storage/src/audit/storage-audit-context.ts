@@ -1,4 +1,4 @@
-import type { AuditContext } from "@infra/audit";
+import type { AuditContext } from "@infra/audit/rules";
 import type { StorageNetworkMode } from "../baseline.ts";
 
 /** What the storage rules need to know about the environment being audited. */

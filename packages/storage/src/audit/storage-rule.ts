@@ -1,4 +1,4 @@
-import type { Rule } from "@infra/audit";
+import type { Rule } from "@infra/audit/rules";
 import { STORAGE_ACCOUNT_TYPE } from "./related-documents.ts";
 import type { StorageAuditContext } from "./storage-audit-context.ts";
 

@@ -1,13 +1,11 @@
 import { STORAGE_TASK } from "@infra/arm/names";
-import { managedIdentitiesSection, resourceGroupsSection } from "@infra/environments";
 import type { TaskDefinition } from "@infra/task";
-import { storageSection } from "../storage-section.ts";
 
 /** Task `storage`: accounts with the secure baseline, blob data protection, containers, lifecycle, data-plane roles. */
 export const storageTask: TaskDefinition = {
   name: STORAGE_TASK,
   summary: "storage accounts (secure baseline), blob service settings, containers, lifecycle policies, data roles",
-  environmentSections: [resourceGroupsSection, managedIdentitiesSection, storageSection],
+  environmentSections: async () => (await import("../environment-sections.ts")).readSections,
   provisioning: async () => (await import("./provisioning.ts")).storageProvisioning,
   audit: async () => (await import("../audit/collect/storage-audit.ts")).storageAudit,
 };

@@ -1,4 +1,4 @@
-import { type ArmResource, type AuditedResource, type RelatedDocument, readable } from "@infra/audit";
+import { type ArmResource, type AuditedResource, type RelatedDocument, readable } from "@infra/audit/rules";
 import { type StorageAuditContext, storageAuditContext } from "../../src/audit/storage-audit-context.ts";
 
 /** Test clock: every age and expiry is measured from here. */

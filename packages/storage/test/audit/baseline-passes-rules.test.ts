@@ -1,4 +1,4 @@
-import { type ArmResource, evaluateRules, readable } from "@infra/audit";
+import { type ArmResource, evaluateRules, readable } from "@infra/audit/rules";
 import { describe, expect, it } from "vitest";
 import { storageAuditContext } from "../../src/audit/storage-audit-context.ts";
 import { storageRules } from "../../src/audit/storage-rules.ts";

@@ -1,4 +1,4 @@
-import { evaluateRules } from "@infra/audit";
+import { evaluateRules } from "@infra/audit/rules";
 import { describe, expect, it } from "vitest";
 import { storageRules } from "../../src/audit/storage-rules.ts";
 import { account, audited, blobService, container, context, fileService } from "./arm-fixtures.ts";

@@ -1,5 +1,5 @@
-import type { ArmResource } from "@infra/audit";
-import { evaluateRule, type Finding } from "@infra/audit";
+import type { ArmResource } from "@infra/audit/rules";
+import { evaluateRule, type Finding } from "@infra/audit/rules";
 import type { StorageAuditContext } from "../../src/audit/storage-audit-context.ts";
 import type { StorageRule } from "../../src/audit/storage-rule.ts";
 import { audited, context } from "./arm-fixtures.ts";

@@ -1,4 +1,4 @@
-import { isSeverity } from "@infra/audit";
+import { isSeverity } from "@infra/audit/rules";
 import { describe, expect, it } from "vitest";
 import { storageRelatedDocuments, storageRules } from "../../src/audit/storage-rules.ts";
 

@@ -1,4 +1,4 @@
-import { unreadable } from "@infra/audit";
+import { unreadable } from "@infra/audit/rules";
 import { describe, expect, it } from "vitest";
 import { blobAnonymousAccessRule, publicContainersRule } from "../../src/audit/rules/anonymous-access.ts";
 import { minimumTlsRule, secureTransferRule } from "../../src/audit/rules/transport.ts";

@@ -23,7 +23,7 @@ const environment = validateEnvironment(
     },
   },
   "test",
-  storageTask.environmentSections,
+  await storageTask.environmentSections(),
 );
 const identity = `/subscriptions/${sub}/resourceGroups/rg-grt/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-app`;
 const grantOf = (principals: Map<string, string>) =>

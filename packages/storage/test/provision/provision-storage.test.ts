@@ -49,7 +49,7 @@ const environment = validateEnvironment(
     },
   },
   "test",
-  storageTask.environmentSections,
+  await storageTask.environmentSections(),
 );
 const TASKS = ["storage"];
 const POLL_MS = 10;
@@ -210,7 +210,7 @@ describe("storage provisioning against the emulator", () => {
         storage: { accounts: [{ name: "legacydata001", resourceGroup: "rg-stt-app" }] },
       },
       "test",
-      storageTask.environmentSections,
+      await storageTask.environmentSections(),
     );
     const planned = await plan(taken);
     expect(planned.changes.find((change) => change.name === "legacydata001")?.action).toBe("create");

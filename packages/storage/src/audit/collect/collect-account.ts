@@ -1,6 +1,6 @@
 import { listWire, readWire } from "@infra/arm/wire-reads";
-import { type ArmResource, type AuditedResource, type RelatedDocument, readable } from "@infra/audit";
 import { readRelated } from "@infra/audit/collect";
+import { type ArmResource, type AuditedResource, type RelatedDocument, readable } from "@infra/audit/rules";
 import { parseArmResourcePath } from "@infra/cli";
 import { hasBlobService, hasFileService } from "../account-facts.ts";
 import { STORAGE_RELATED } from "../related-documents.ts";

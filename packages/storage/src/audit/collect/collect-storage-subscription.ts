@@ -1,6 +1,6 @@
 import { listWire } from "@infra/arm/wire-reads";
-import type { AuditedResource, Finding, RuleMetadata } from "@infra/audit";
 import { isAbortError, isArmResource, mapConcurrent, readRelated, unreadableFindings } from "@infra/audit/collect";
+import type { AuditedResource, Finding, RuleMetadata } from "@infra/audit/rules";
 import { parseArmResourcePath } from "@infra/cli";
 import { STORAGE_ACCOUNT_TYPE } from "../related-documents.ts";
 import { collectAccount, type SubscriptionLocks } from "./collect-account.ts";

@@ -1,11 +1,12 @@
-import { ruleMetadata } from "@infra/audit";
+import { type ArmResource, ruleMetadata } from "@infra/audit/rules";
 import { processReadPacer, type ReadPacer } from "@infra/auth";
+import type { Environment } from "@infra/environments";
 import type { TaskAudit } from "@infra/task";
 import { auditSubscriptions } from "@infra/task/audit-subscriptions";
+import { type StorageAuditContext, storageAuditContext } from "../storage-audit-context.ts";
 import { storageRules } from "../storage-rules.ts";
 import { collectStorageSubscription } from "./collect-storage-subscription.ts";
 import { storageAuditClients } from "./storage-audit-clients.ts";
-import { storageContextFor } from "./storage-context-for.ts";
 
 export interface StorageAuditOptions {
   /** A pacer of its own (tests and benchmarks read its stats); default: the process one every ARM client shares. */
@@ -22,8 +23,9 @@ export interface StorageAuditOptions {
 export function createStorageAudit(options: StorageAuditOptions = {}): TaskAudit {
   return {
     rules: storageRules.map(ruleMetadata),
-    run(scope, context) {
+    async run(scope, context) {
       const pacer = options.pacer ?? processReadPacer;
+      const contextFor = await accountContexts(scope.environment, context.now);
       return auditSubscriptions(scope, context, {
         name: "storage audit",
         noun: "accounts",
@@ -39,10 +41,26 @@ export function createStorageAudit(options: StorageAuditOptions = {}): TaskAudit
             storageAuditClients(context.azure, subscriptionId, pacer),
             storageRules,
           ),
-        contextFor: (account) => storageContextFor(account.resource, scope.environment, context.now),
+        contextFor: (account) => contextFor(account.resource),
       });
     },
   };
+}
+
+/**
+ * How each account is judged. The environment's declarations are read through its sections (their zod schemas), loaded
+ * only when the audit was given an environment: an audit of a subscription starts without them.
+ */
+async function accountContexts(
+  environment: Environment | undefined,
+  now: Date,
+): Promise<(account: ArmResource) => StorageAuditContext> {
+  if (environment === undefined) {
+    const neutral = storageAuditContext({ now });
+    return () => neutral;
+  }
+  const { storageContextFor } = await import("./storage-context-for.ts");
+  return (account) => storageContextFor(account, environment, now);
 }
 
 /** The storage audit with default pacing and concurrency. */

@@ -1,4 +1,4 @@
-import type { ArmResource } from "@infra/audit";
+import type { ArmResource } from "@infra/audit/rules";
 import type { Environment } from "@infra/environments";
 import { environmentAccounts } from "../../provision/environment-accounts.ts";
 import { type StorageAuditContext, storageAuditContext } from "../storage-audit-context.ts";

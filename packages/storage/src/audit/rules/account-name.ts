@@ -1,4 +1,4 @@
-import { fail, pass } from "@infra/audit";
+import { fail, pass } from "@infra/audit/rules";
 import { storageAccountRule } from "../storage-rule.ts";
 
 const ARM_NAME = /^[a-z0-9]{3,24}$/;

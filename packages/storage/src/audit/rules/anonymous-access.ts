@@ -1,4 +1,4 @@
-import { fail, notApplicable, pass, RelatedDocumentError, requireRelated } from "@infra/audit";
+import { fail, notApplicable, pass, RelatedDocumentError, requireRelated } from "@infra/audit/rules";
 import { accountProperty, hasBlobService } from "../account-facts.ts";
 import { STORAGE_RELATED } from "../related-documents.ts";
 import { storageAccountRule } from "../storage-rule.ts";

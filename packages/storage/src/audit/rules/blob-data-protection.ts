@@ -1,4 +1,4 @@
-import { type CheckResult, type Evidence, fail, notApplicable, pass, requireRelated } from "@infra/audit";
+import { type CheckResult, type Evidence, fail, notApplicable, pass, requireRelated } from "@infra/audit/rules";
 import { valueAt } from "@infra/plan/property-path";
 import { STORAGE_LIMITS } from "../../baseline.ts";
 import { documentProperty, hasBlobService } from "../account-facts.ts";

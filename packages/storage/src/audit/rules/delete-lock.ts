@@ -4,7 +4,7 @@ import {
   notApplicable,
   RelatedDocumentError,
   requireRelated,
-} from "@infra/audit";
+} from "@infra/audit/rules";
 import { STORAGE_RELATED } from "../related-documents.ts";
 import { storageAccountRule } from "../storage-rule.ts";
 

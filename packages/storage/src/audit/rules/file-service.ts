@@ -1,4 +1,4 @@
-import { fail, notApplicable, pass, requireRelated } from "@infra/audit";
+import { fail, notApplicable, pass, requireRelated } from "@infra/audit/rules";
 import { valueAt } from "@infra/plan/property-path";
 import { STORAGE_LIMITS } from "../../baseline.ts";
 import { documentProperty, hasFileService, semicolonList } from "../account-facts.ts";

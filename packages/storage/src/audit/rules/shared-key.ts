@@ -1,4 +1,4 @@
-import { fail, isAbsent, notApplicable, pass } from "@infra/audit";
+import { fail, isAbsent, notApplicable, pass } from "@infra/audit/rules";
 import { valueAt } from "@infra/plan/property-path";
 import { STORAGE_LIMITS } from "../../baseline.ts";
 import { accountProperty, isSharedKeyDisabled } from "../account-facts.ts";

@@ -1,4 +1,4 @@
-import { fail, pass } from "@infra/audit";
+import { fail, pass } from "@infra/audit/rules";
 import { accountProperty } from "../account-facts.ts";
 import { storageAccountRule } from "../storage-rule.ts";
 

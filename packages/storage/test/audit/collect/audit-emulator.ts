@@ -1,4 +1,4 @@
-import type { Finding } from "@infra/audit";
+import type { Finding } from "@infra/audit/rules";
 import { type AzureContext, connectAzure } from "@infra/auth";
 import { createLogger } from "@infra/cli";
 import type { ArmResource, Emulator } from "@infra/emulator";

@@ -1,11 +1,11 @@
-import type { ArmResource } from "@infra/audit";
+import type { ArmResource } from "@infra/audit/rules";
 import { environmentSchemaFor } from "@infra/environments";
 import { describe, expect, it } from "vitest";
 import { storageContextFor } from "../../../src/audit/collect/storage-context-for.ts";
 import { storageTask } from "../../../src/provision/task.ts";
 
 const now = new Date("2026-01-15T00:00:00Z");
-const environment = environmentSchemaFor(storageTask.environmentSections).parse({
+const environment = environmentSchemaFor(await storageTask.environmentSections()).parse({
   name: "prod",
   location: "westeurope",
   namingPrefix: "prd",
