@@ -1,4 +1,5 @@
-import { AuthorizationManagementClient, type RoleAssignmentCreateParameters } from "@azure/arm-authorization";
+import type { RoleAssignmentCreateParameters } from "@azure/arm-authorization";
+import { AuthorizationManagementClient } from "@infra/auth/esm-clients";
 import type { DesiredResource, LiveResource, Ownership, ResourceKind, WireObject } from "@infra/plan";
 import type { KindOptions } from "./kind-options.ts";
 import { listWireOrPerGroup } from "./list-wire-or-per-group.ts";

@@ -1,5 +1,4 @@
-import type { AuthorizationManagementClient } from "@azure/arm-authorization";
-import type { ManagementLockClient } from "@azure/arm-locks";
+import type { AuthorizationManagementClient, ManagementLockClient } from "@infra/auth/esm-clients";
 import { MANAGED_BY, type Ownership, type PlanContent, type WireObject } from "@infra/plan";
 import { ownershipFromNote } from "./ownership-note.ts";
 import { groupNameOf } from "./resource-ids.ts";

@@ -1,5 +1,5 @@
-import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import type { AzureContext } from "./connect-azure.ts";
+import { AuthorizationManagementClient } from "./esm-clients.ts";
 
 /** A role the identity holds at or above (or below) the subscription. */
 export interface HeldRole {

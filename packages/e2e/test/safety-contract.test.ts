@@ -2,9 +2,9 @@
 // nothing this environment does not own is deleted, failed parents stop their children. Each case reads the
 // emulator's request log, so "nothing was written" is what ARM saw, not what the command said.
 import { readFile, writeFile } from "node:fs/promises";
-import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import type { StorageManagementClient } from "@azure/arm-storage";
+import { AuthorizationManagementClient } from "@infra/auth/esm-clients";
 import { type Emulator, SEED } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRoot, writeEnvironmentFile } from "../src/root-command.ts";

@@ -1,5 +1,3 @@
-import { AuthorizationManagementClient } from "@azure/arm-authorization";
-import { ManagementLockClient } from "@azure/arm-locks";
 import {
   extensionsUnder,
   IDENTITY_KIND,
@@ -11,6 +9,7 @@ import {
   ownedOrWanted,
   planContent,
 } from "@infra/arm";
+import { AuthorizationManagementClient, ManagementLockClient } from "@infra/auth/esm-clients";
 import { ownershipFromTags, type ResourceKind } from "@infra/plan";
 
 /**

@@ -1,9 +1,9 @@
 // SIGKILL at random points of an apply, then a re-run converges with no duplicates.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { AuthorizationManagementClient } from "@azure/arm-authorization";
 import { StorageManagementClient } from "@azure/arm-storage";
 import type { AzureContext } from "@infra/auth";
+import { AuthorizationManagementClient } from "@infra/auth/esm-clients";
 import { POLLED_OPERATIONS, startSignedInEmulator } from "@infra/auth/testing";
 import { writeEnvironmentFile } from "@infra/e2e/root-command";
 import { type Emulator, SEED } from "@infra/emulator";

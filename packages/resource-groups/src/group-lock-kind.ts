@@ -1,4 +1,3 @@
-import { ManagementLockClient } from "@azure/arm-locks";
 import {
   GROUP_LOCK_KIND,
   GROUP_LOCK_NAME,
@@ -8,6 +7,7 @@ import {
   ownedOrWanted,
   ownershipFromNote,
 } from "@infra/arm";
+import { ManagementLockClient } from "@infra/auth/esm-clients";
 import type { DesiredResource, ResourceKind } from "@infra/plan";
 
 /**

@@ -1,5 +1,3 @@
-import { AuthorizationManagementClient } from "@azure/arm-authorization";
-import { ManagementLockClient } from "@azure/arm-locks";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import {
   extensionsUnder,
@@ -10,6 +8,7 @@ import {
   planContent,
   RESOURCE_GROUP_KIND,
 } from "@infra/arm";
+import { AuthorizationManagementClient, ManagementLockClient } from "@infra/auth/esm-clients";
 import { type DesiredResource, MANAGED_BY, ownershipFromTags, type ResourceKind } from "@infra/plan";
 import { UnownedContentsError } from "./unowned-contents-error.ts";
 

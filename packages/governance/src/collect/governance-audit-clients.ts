@@ -1,9 +1,8 @@
-import { AuthorizationManagementClient } from "@azure/arm-authorization";
-import { ManagementLockClient } from "@azure/arm-locks";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import { SubscriptionClient } from "@azure/arm-resources-subscriptions";
 import { auditClientOptions } from "@infra/audit/collect";
 import type { AzureContext, ReadPacer } from "@infra/auth";
+import { AuthorizationManagementClient, ManagementLockClient } from "@infra/auth/esm-clients";
 
 /** The clients one subscription's governance audit reads through, all paced by the run's one pacer. */
 export interface GovernanceAuditClients {

@@ -1,7 +1,6 @@
-import { AuthorizationManagementClient } from "@azure/arm-authorization";
-import { ManagementLockClient } from "@azure/arm-locks";
 import { accountLocationOf, extensionsUnder, listWire, planContent } from "@infra/arm";
 import type { AzureContext } from "@infra/auth";
+import { AuthorizationManagementClient, ManagementLockClient } from "@infra/auth/esm-clients";
 import type { LiveResource, PlanContent, WireObject } from "@infra/plan";
 import { accountContainers } from "./account-containers.ts";
 import { ownershipFromMetadata } from "./container-ownership.ts";

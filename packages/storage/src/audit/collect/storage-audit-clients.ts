@@ -1,7 +1,7 @@
-import { ManagementLockClient } from "@azure/arm-locks";
 import { StorageManagementClient } from "@azure/arm-storage";
 import { auditClientOptions } from "@infra/audit/collect";
 import type { AzureContext, ReadPacer } from "@infra/auth";
+import { ManagementLockClient } from "@infra/auth/esm-clients";
 
 /** The clients one subscription's storage audit reads through, all paced by the run's one pacer. */
 export interface StorageAuditClients {
