@@ -58,3 +58,11 @@ export function defineCommand<O extends ParseArgsOptionsConfig = Record<never, n
 ): CommandDefinition<O> {
   return definition;
 }
+
+/** A command whatever its own options: what a caller holds when it picks one of several commands and only runs it. */
+export type AnyCommand = CommandDefinition<ParseArgsOptionsConfig>;
+
+/** `command` as an `AnyCommand`. Safe because such a caller passes argv and never reads the parsed values itself. */
+export function anyCommand<O extends ParseArgsOptionsConfig>(command: CommandDefinition<O>): AnyCommand {
+  return command as unknown as AnyCommand;
+}

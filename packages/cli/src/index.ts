@@ -1,6 +1,6 @@
 export { parseArmResourcePath } from "./arm-resource-path.ts";
-export type { CommandContext, CommandDefinition, CommandOutcome } from "./command-definition.ts";
-export { defineCommand } from "./command-definition.ts";
+export type { AnyCommand, CommandContext, CommandDefinition, CommandOutcome } from "./command-definition.ts";
+export { anyCommand, defineCommand } from "./command-definition.ts";
 export type { CommonFlags } from "./common-flags.ts";
 export { describeError } from "./describe-error.ts";
 export { parseDuration } from "./duration.ts";

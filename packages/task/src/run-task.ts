@@ -1,15 +1,11 @@
-import type { ParseArgsOptionsConfig } from "node:util";
-import { type CommandDefinition, defineCommand, runCommand, UsageError } from "@infra/cli";
+import { type AnyCommand, anyCommand, defineCommand, runCommand, UsageError } from "@infra/cli";
 import type { TaskDefinition } from "./task-definition.ts";
 import { TASK_SESSION_VARIABLE } from "./task-session-protocol.ts";
 
-type AnyCommand = CommandDefinition<ParseArgsOptionsConfig>;
-const asCommand = (command: unknown) => command as AnyCommand;
-
 /** Each way to run a task, imported only when chosen: a process loads what its mode needs and nothing else. */
 const commands: Record<string, (definition: TaskDefinition) => Promise<AnyCommand>> = {
-  plan: async (definition) => asCommand((await import("./task-plan-command.ts")).planCommand(definition)),
-  audit: async (definition) => asCommand((await import("./task-audit-command.ts")).auditCommand(definition)),
+  plan: async (definition) => anyCommand((await import("./task-plan-command.ts")).planCommand(definition)),
+  audit: async (definition) => anyCommand((await import("./task-audit-command.ts")).auditCommand(definition)),
 };
 
 /**
@@ -37,7 +33,7 @@ export async function runTask(
   if (process.env[TASK_SESSION_VARIABLE]) {
     warmMode(definition, phase);
     const { sessionCommand } = await import("./task-session-command.ts");
-    return runCommand(asCommand(sessionCommand(definition)), rest);
+    return runCommand(anyCommand(sessionCommand(definition)), rest);
   }
   const command = phase === undefined ? undefined : commands[phase];
   if (command) return runCommand(await command(definition), rest);
