@@ -1,28 +1,13 @@
 // A root command signs in once and hands its token to the task processes over the loopback task session: a run asks
 // Entra ID for one token, not one per task, and a task process that was handed a token never loads @azure/identity
 // (about 260 ms of every task's start).
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
+import { moduleLoadRecorder, recordedLoads } from "@infra/task/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runRoot } from "../src/root-command.ts";
-
-/** A preload that records, per process, its arguments and every module it loaded (the directory is written in). */
-const recordLoads = (dir: string) => `
-import { registerHooks } from "node:module";
-import { writeFileSync } from "node:fs";
-const loaded = [];
-registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
-process.on("exit", () =>
-  writeFileSync(${JSON.stringify(dir)} + "/" + process.pid + ".json", JSON.stringify({ argv: process.argv, loaded })),
-);
-`;
-
-interface ProcessLoads {
-  argv: string[];
-  loaded: string[];
-}
 
 let emulator: Emulator;
 let dir: string;
@@ -39,14 +24,11 @@ afterAll(async () => {
 
 describe("pnpm run audit", () => {
   it("asks for one token, and its task processes use it without loading @azure/identity", async () => {
-    const hooks = join(dir, "record-loads.mjs");
-    const loads = join(dir, "loads");
-    await writeFile(hooks, recordLoads(loads));
-    await mkdir(loads);
+    const recorder = await moduleLoadRecorder(dir);
     await emulator.admin.clearRequests();
 
     const result = await runRoot("audit", ["--subscription", SEED.subscription2], {
-      env: { ...emulator.env("ops"), NODE_OPTIONS: `--import ${hooks}` },
+      env: { ...emulator.env("ops"), NODE_OPTIONS: `--import ${recorder}` },
     });
     expect(result.stderr).not.toContain(emulator.env("ops").AZURE_CLIENT_SECRET);
     expect(result.code, result.stderr).toBe(0);
@@ -57,13 +39,15 @@ describe("pnpm run audit", () => {
     // Every task read Azure with it: one subscription read per task process.
     expect(log.filter((entry) => entry.path.startsWith("/subscriptions?")).length).toBe(3);
 
-    const processes: ProcessLoads[] = await Promise.all(
-      (await readdir(loads)).map(async (file) => JSON.parse(await readFile(join(loads, file), "utf8"))),
-    );
+    const processes = await recordedLoads(dir);
     const tasks = processes.filter(({ argv }) => argv.some((word) => word.endsWith("src/main.ts")));
     expect(tasks.map(({ argv }) => argv.at(-1))).toEqual(["audit", "audit", "audit"]);
     for (const task of tasks) {
       expect(task.loaded.filter((url) => /@azure\/(identity|msal-node)\//.test(url))).toEqual([]);
+      // One SDK pipeline per process: no client pulled in the CommonJS copies of the core packages (their ES builds
+      // load `state-cjs.js` by design, to share state with such a copy).
+      const commonJsCore = /@azure\/core-[a-z-]+\/dist\/commonjs\/(?!state-cjs\.js$)/;
+      expect(task.loaded.filter((url) => commonJsCore.test(url))).toEqual([]);
       // The control: the task did load the HTTP pipeline and an ARM client, so the recorder saw its imports.
       expect(task.loaded.some((url) => url.includes("@azure/core-rest-pipeline"))).toBe(true);
     }

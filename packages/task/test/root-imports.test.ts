@@ -3,28 +3,19 @@
 // root command must not load @azure/identity, the HTTP pipeline or an ARM SDK (about 600 modules, 0.3 s of every
 // `pnpm run audit`). Checked: importing `resolveCloud` from "@infra/auth" in root-apply-flow.ts fails this case.
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-
-const recordLoads = `
-import { registerHooks } from "node:module";
-import { writeFileSync } from "node:fs";
-const loaded = [];
-registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
-process.on("exit", () => writeFileSync(process.env.LOADED_FILE, JSON.stringify(loaded)));
-`;
+import { moduleLoadRecorder, recordedLoads } from "./support/module-loads.ts";
 
 describe("root commands", () => {
   it("load no Azure SDK when built: identity, pipeline and ARM clients load when a command signs in", async () => {
     const dir = await mkdtemp(join(tmpdir(), "root-imports-"));
-    const hooks = join(dir, "record-loads.mjs");
-    const loadedFile = join(dir, "loaded.json");
     let loaded: string[];
     try {
-      await writeFile(hooks, recordLoads);
+      const recorder = await moduleLoadRecorder(dir);
       await promisify(execFile)(
         process.execPath,
         [
@@ -32,15 +23,16 @@ describe("root commands", () => {
           "--import",
           "tsx/esm",
           "--import",
-          hooks,
+          recorder,
           "--input-type=module",
           "-e",
           'const { rootCommands } = await import("@infra/task/root");' +
             "for (const load of Object.values(rootCommands)) await load(process.cwd(), { packages: [], sections: [] });",
         ],
-        { cwd: join(import.meta.dirname, ".."), env: { ...process.env, LOADED_FILE: loadedFile } },
+        { cwd: join(import.meta.dirname, "..") },
       );
-      loaded = JSON.parse(await readFile(loadedFile, "utf8")) as string[];
+      const [only] = await recordedLoads(dir);
+      loaded = only?.loaded ?? [];
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
