@@ -4,7 +4,7 @@
  *
  * Their CommonJS entry `require`s the CommonJS copies of @azure/core-client, @azure/core-rest-pipeline and
  * @azure/logger, while every other client imports the ES module copies: each process would load a second pipeline
- * stack (about 150 modules, about 100 ms) and hold a second @azure/logger, which the redacting log sink and
+ * stack (about 80 modules, about 100 ms) and hold a second @azure/logger, which the redacting log sink and
  * `--verbose` never reach, so lock and role-assignment requests went unlogged. The ES module builds import the same
  * copies as every other client. They use extensionless relative imports, which tsx (it runs every entry point) and
  * vitest resolve.
