@@ -1,11 +1,11 @@
 // Root commands that span every task package: `pnpm run plan|provision|destroy|audit|unlock -- --env NAME ...`.
-// The work is in @infra/task; this file only picks the command. Everything heavy is imported after the compile cache
-// is on, so it is loaded from the cache on every run after the first.
+// The work is in @infra/task; this file only picks the command. Everything heavy is imported after startProcess (the
+// compile cache, source maps for our code only), so it is loaded from the cache on every run after the first.
 import { join } from "node:path";
-import { useCompileCache } from "./compile-cache.ts";
+import { startProcess } from "@infra/cli/process-start";
 
+startProcess();
 const repoRoot = join(import.meta.dirname, "..");
-useCompileCache(repoRoot);
 
 const { runCommand, UsageError } = await import("@infra/cli");
 const { rootCommands } = await import("@infra/task/root");

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { compileCacheDir } from "@infra/cli/process-start";
 import { type Emulator, SEED } from "@infra/emulator";
-import { compileCacheDir } from "../compile-cache.ts";
 import type { BenchResult } from "./bench-result.ts";
 
 const node = process.execPath;
@@ -45,7 +45,7 @@ export async function coldStartBreakdown(repoRoot: string, emulator: Emulator, r
     ...emulator.env("ops"),
     TURBO_TELEMETRY_DISABLED: "1",
     CI: "true",
-    NODE_COMPILE_CACHE: compileCacheDir(repoRoot),
+    NODE_COMPILE_CACHE: compileCacheDir(),
   };
   const empty = ["--subscription", SEED.subscription2];
   const storageDir = join(repoRoot, "packages", "storage");

@@ -1,4 +1,5 @@
 import { type AnyCommand, anyCommand, defineCommand, runCommand, UsageError } from "@infra/cli";
+import { startProcess } from "@infra/cli/process-start";
 import type { TaskDefinition } from "./task-definition.ts";
 import { TASK_SESSION_VARIABLE } from "./task-session-protocol.ts";
 
@@ -24,11 +25,13 @@ function warmMode(definition: TaskDefinition, phase: string | undefined): void {
  * The whole of a task package's `main.ts`: `await runTask(definition)`. Under a root command (the task session's
  * address in the environment) it joins that run; run by a person, `plan` and `audit` print this task's part.
  * Writes happen only under a root command, which holds the environment's lock and checks the whole plan first.
+ * The definition's loaders `import()` the SDK clients, so startProcess comes before any of them.
  */
 export async function runTask(
   definition: TaskDefinition,
   argv: readonly string[] = process.argv.slice(2),
 ): Promise<number> {
+  startProcess();
   const [phase, ...rest] = argv;
   if (process.env[TASK_SESSION_VARIABLE]) {
     warmMode(definition, phase);
