@@ -4,23 +4,32 @@ import { msiClient } from "./msi-client.ts";
 import { isPendingPrincipal, pendingPrincipalIdentity } from "./pending-principal.ts";
 import { identityLocation } from "./resource-ids.ts";
 
+/** A user-assigned identity that exists, with the ids Entra ID gave it. */
+export interface ExistingIdentity {
+  name: string;
+  /** What a workload signs in as (GitHub's AZURE_CLIENT_ID). */
+  clientId: string | undefined;
+  /** What role assignments grant to. */
+  principalId: string | undefined;
+}
+
 /**
- * The principal ids of the identities that exist, by identity id (lower case). Each is read by its id, never from a
- * list: a list may not show an identity created moments ago, and a grant planned for it would then wait for a
- * principal it already has.
+ * The identities that exist, by identity id (lower case). Each is read by its id, never from a list: a list may not
+ * show an identity created moments ago (this apply's own), and a grant planned for it would then wait for a principal
+ * it already has.
  */
-export async function identityPrincipals(
+export async function existingIdentities(
   azure: AzureContext,
   identityIds: readonly string[],
   signal?: AbortSignal,
-): Promise<Map<string, string>> {
+): Promise<Map<string, ExistingIdentity>> {
   const client = msiClient(azure);
   const found = await Promise.all(
-    [...new Set(identityIds.map((id) => id.toLowerCase()))].map(async (id): Promise<[string, string][]> => {
+    [...new Set(identityIds.map((id) => id.toLowerCase()))].map(async (id): Promise<[string, ExistingIdentity][]> => {
       const { group, name } = identityLocation(id);
       try {
         const identity = await client.userAssignedIdentities.get(group, name, { abortSignal: signal });
-        return identity.principalId ? [[id, identity.principalId]] : [];
+        return [[id, { name: identity.name ?? name, clientId: identity.clientId, principalId: identity.principalId }]];
       } catch (error) {
         if (isNotFound(error)) return [];
         throw error;
@@ -28,6 +37,19 @@ export async function identityPrincipals(
     }),
   );
   return new Map(found.flat());
+}
+
+/** The principal ids of the identities that exist (and have one), by identity id (lower case). */
+export async function identityPrincipals(
+  azure: AzureContext,
+  identityIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, string>> {
+  const principals = new Map<string, string>();
+  for (const [id, identity] of await existingIdentities(azure, identityIds, signal)) {
+    if (identity.principalId) principals.set(id, identity.principalId);
+  }
+  return principals;
 }
 
 /**

@@ -2,7 +2,12 @@
 
 export { isAuthorizationFailed, isNotFound } from "./arm-errors.ts";
 export { EnvironmentLock, type EnvironmentLockOptions, type LockStatus } from "./environment-lock.ts";
-export { identityPrincipals, principalResolver } from "./identity-principals.ts";
+export {
+  type ExistingIdentity,
+  existingIdentities,
+  identityPrincipals,
+  principalResolver,
+} from "./identity-principals.ts";
 export { type KindOptions, kindOptionsFor } from "./kind-options.ts";
 export { listWireOrPerGroup, type SubscriptionOrGroupList } from "./list-wire-or-per-group.ts";
 export { describeHolder, EnvironmentLockedError, LockLostError } from "./lock-errors.ts";

@@ -1,8 +1,8 @@
+import { existingIdentities, identityId } from "@infra/arm";
 import { CliError, describeError, ExitCode, type Progress } from "@infra/cli";
 import { applyPlan, hasPendingChanges } from "@infra/plan";
 import { reportApplyProgress } from "@infra/task";
 import type { BootstrapPlan, BootstrapRequest } from "./bootstrap-plan.ts";
-import { existingIdentities } from "./existing-principals.ts";
 import { type GitHubVariable, githubVariables } from "./github-variables.ts";
 import { identityGroupName, identityName } from "./names.ts";
 
@@ -45,17 +45,14 @@ export async function applyBootstrap(
 /** Reads the identities' client ids and turns them into the GitHub variables. */
 export async function deployVariables(request: BootstrapRequest): Promise<GitHubVariable[]> {
   const { environment, azure } = request;
-  const identities = await existingIdentities(
-    azure,
-    identityGroupName(environment),
-    (["apply", "read"] as const).map((role) => identityName(environment, role)),
-    request.signal,
-  );
+  const idOf = (role: "apply" | "read") =>
+    identityId(azure.subscriptionId, identityGroupName(environment), identityName(environment, role));
+  const identities = await existingIdentities(azure, [idOf("apply"), idOf("read")], request.signal);
   const clientId = (role: "apply" | "read") => {
-    const found = identities.get(identityName(environment, role));
+    const found = identities.get(idOf(role).toLowerCase())?.clientId;
     if (!found)
       throw new CliError(`identity ${identityName(environment, role)} is missing after apply`, ExitCode.failure);
-    return found.clientId;
+    return found;
   };
   return githubVariables(environment, azure.tenantId, azure.subscriptionId, {
     apply: clientId("apply"),

@@ -3,6 +3,8 @@ import {
   GITHUB_OIDC_TASK,
   GROUP_LOCK_KIND,
   IDENTITY_KIND,
+  identityId,
+  identityPrincipals,
   RESOURCE_GROUP_KIND,
   RESOURCE_GROUPS_TASK,
   ROLE_ASSIGNMENT_KIND,
@@ -17,7 +19,6 @@ import { bootstrapKinds } from "./bootstrap-kinds.ts";
 import { checkCredentialLimit } from "./credential-limit.ts";
 import { type DeployIdentityDesign, deployIdentities } from "./deploy-access.ts";
 import { desiredBootstrap } from "./desired-bootstrap.ts";
-import { existingIdentities } from "./existing-principals.ts";
 import type { GitHubRepository } from "./github-subject.ts";
 import { identityGroupName } from "./names.ts";
 
@@ -52,13 +53,18 @@ export async function planBootstrap(request: BootstrapRequest): Promise<Bootstra
   const { environment, azure } = request;
   const subscriptionId = azure.subscriptionId;
   const identities = deployIdentities(environment, subscriptionId, { defaultBranch: request.defaultBranch });
-  const existing = await existingIdentities(
+  const idOf = (name: string) => identityId(subscriptionId, identityGroupName(environment), name).toLowerCase();
+  const existing = await identityPrincipals(
     azure,
-    identityGroupName(environment),
-    identities.map((identity) => identity.name),
+    identities.map((identity) => idOf(identity.name)),
     request.signal,
   );
-  const principals = new Map([...existing].map(([name, ids]) => [name, ids.principalId]));
+  const principals = new Map(
+    identities.flatMap((identity) => {
+      const principal = existing.get(idOf(identity.name));
+      return principal ? [[identity.name, principal] as const] : [];
+    }),
+  );
   const desired = desiredBootstrap({
     environment,
     subscriptionId,

@@ -10,7 +10,6 @@ export {
 } from "./credential-limit.ts";
 export { assignsRoles, type DeployIdentityDesign, deployIdentities, type RoleGrant } from "./deploy-access.ts";
 export { desiredBootstrap } from "./desired-bootstrap.ts";
-export { type DeployIdentityIds, existingIdentities } from "./existing-principals.ts";
 export { federatedCredentialKind } from "./federated-credential-kind.ts";
 export { GITHUB_AUDIENCE, GITHUB_ISSUER } from "./github-issuer.ts";
 export {
