@@ -5,7 +5,12 @@ export { reportApplyProgress } from "./apply-progress.ts";
 export { type ApplyReport, applyFailed, applySummary } from "./apply-report.ts";
 export { auditFormats, renderAuditReport } from "./audit-output.ts";
 export { type AuditShard, type SubscriptionEstimate, splitIntoShards } from "./audit-shards.ts";
-export { auditSubscriptions, type SubscriptionAudit, type SubscriptionRead } from "./audit-subscriptions.ts";
+export {
+  type SubscriptionAudit,
+  type SubscriptionAuditRun,
+  type SubscriptionRead,
+  subscriptionAudit,
+} from "./audit-subscriptions.ts";
 export { azureApplyLock } from "./azure-apply-lock.ts";
 export { combinePlans } from "./combine-plans.ts";
 export { type ConfirmationRequest, confirmApply } from "./confirm-apply.ts";

@@ -2,7 +2,7 @@ import { type AuditContext, type AuditedResource, type Finding, fail, pass, type
 import type { AzureContext } from "@infra/auth";
 import { createLogger } from "@infra/cli";
 import { describe, expect, it } from "vitest";
-import { auditSubscriptions, type SubscriptionRead } from "../src/audit-subscriptions.ts";
+import { type SubscriptionRead, subscriptionAudit } from "../src/audit-subscriptions.ts";
 
 interface LimitContext extends AuditContext {
   readonly limit: number;
@@ -40,7 +40,7 @@ const unreadable: Finding = {
   evidence: [],
 };
 
-describe("auditSubscriptions", () => {
+describe("subscriptionAudit", () => {
   const reads: Record<string, SubscriptionRead> = {
     s1: { audited: [thing("s1", "a", 1), thing("s1", "b", 9)], findings: [] },
     s2: { audited: [thing("s2", "c", 5)], findings: [unreadable] },
@@ -55,19 +55,22 @@ describe("auditSubscriptions", () => {
   ])("$label: every resource of every subscription is checked, read failures kept", async ({ limits, expected }) => {
     const lines: string[] = [];
     const log = createLogger({ write: { write: (text: string) => void lines.push(text) } });
-    const result = await auditSubscriptions(
-      { subscriptionIds: ["s1", "s2"] },
-      { azure: {} as AzureContext, log, signal: new AbortController().signal, now: new Date(0) },
-      {
-        name: "test audit",
-        noun: "things",
-        rules: [sizeRule],
+    const audit = subscriptionAudit({
+      name: "test audit",
+      noun: "things",
+      rules: [sizeRule],
+      prepare: () => ({
         read: async (subscriptionId) => reads[subscriptionId] as SubscriptionRead,
         contextFor: (audited) => ({
           now: new Date(0),
           limit: limits[audited.resource.name as keyof typeof limits],
         }),
-      },
+      }),
+    });
+    expect(audit.rules.map((rule) => rule.id)).toEqual(["test.size"]);
+    const result = await audit.run(
+      { subscriptionIds: ["s1", "s2"] },
+      { azure: {} as AzureContext, log, signal: new AbortController().signal, now: new Date(0) },
     );
     expect(result.findings.map((finding) => `${finding.status} ${finding.resourceId.split("/").at(-1)}`)).toEqual(
       expected,

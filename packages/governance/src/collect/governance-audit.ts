@@ -1,7 +1,6 @@
-import { ruleMetadata } from "@infra/audit/rules";
 import { processReadPacer, type ReadPacer } from "@infra/auth";
 import type { TaskAudit } from "@infra/task";
-import { auditSubscriptions } from "@infra/task/audit-subscriptions";
+import { subscriptionAudit } from "@infra/task/audit-subscriptions";
 import { governanceRules } from "../governance-rules.ts";
 import { collectGovernanceSubscription } from "./collect-governance-subscription.ts";
 import { governanceAuditClients } from "./governance-audit-clients.ts";
@@ -17,15 +16,14 @@ export interface GovernanceAuditOptions {
  * concurrently), with role assignments and locks mapped onto them, checked by `governanceRules`.
  */
 export function createGovernanceAudit(options: GovernanceAuditOptions = {}): TaskAudit {
-  return {
-    rules: governanceRules.map(ruleMetadata),
-    run(scope, context) {
+  return subscriptionAudit({
+    name: "governance audit",
+    noun: "subscriptions, groups and resources",
+    rules: governanceRules,
+    prepare(scope, context) {
       const pacer = options.pacer ?? processReadPacer;
       const ruleContext = governanceContextFor(scope.environment, context.now);
-      return auditSubscriptions(scope, context, {
-        name: "governance audit",
-        noun: "subscriptions, groups and resources",
-        rules: governanceRules,
+      return {
         read: (subscriptionId) =>
           collectGovernanceSubscription(
             { subscriptionId, resourceGroup: scope.resourceGroup, signal: context.signal },
@@ -33,9 +31,9 @@ export function createGovernanceAudit(options: GovernanceAuditOptions = {}): Tas
             governanceRules,
           ),
         contextFor: () => ruleContext,
-      });
+      };
     },
-  };
+  });
 }
 
 /** The governance audit with default pacing. */

@@ -1,8 +1,8 @@
-import { type ArmResource, ruleMetadata } from "@infra/audit/rules";
+import type { ArmResource } from "@infra/audit/rules";
 import { processReadPacer, type ReadPacer } from "@infra/auth";
 import type { Environment } from "@infra/environments";
 import type { TaskAudit } from "@infra/task";
-import { auditSubscriptions } from "@infra/task/audit-subscriptions";
+import { subscriptionAudit } from "@infra/task/audit-subscriptions";
 import { type StorageAuditContext, storageAuditContext } from "../storage-audit-context.ts";
 import { storageRules } from "../storage-rules.ts";
 import { collectStorageSubscription } from "./collect-storage-subscription.ts";
@@ -21,15 +21,14 @@ export interface StorageAuditOptions {
  * context the environment gives each account.
  */
 export function createStorageAudit(options: StorageAuditOptions = {}): TaskAudit {
-  return {
-    rules: storageRules.map(ruleMetadata),
-    async run(scope, context) {
+  return subscriptionAudit({
+    name: "storage audit",
+    noun: "accounts",
+    rules: storageRules,
+    async prepare(scope, context) {
       const pacer = options.pacer ?? processReadPacer;
       const contextFor = await accountContexts(scope.environment, context.now);
-      return auditSubscriptions(scope, context, {
-        name: "storage audit",
-        noun: "accounts",
-        rules: storageRules,
+      return {
         read: (subscriptionId) =>
           collectStorageSubscription(
             {
@@ -42,9 +41,9 @@ export function createStorageAudit(options: StorageAuditOptions = {}): TaskAudit
             storageRules,
           ),
         contextFor: (account) => contextFor(account.resource),
-      });
+      };
     },
-  };
+  });
 }
 
 /**
