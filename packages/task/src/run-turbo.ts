@@ -3,7 +3,7 @@ import { realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { isTurboChrome } from "./turbo-chrome.ts";
+import { failedTaskPackage, isTurboChrome } from "./turbo-chrome.ts";
 
 export interface TurboRun {
   /** The turbo task: `provision` or `audit`. */
@@ -22,6 +22,8 @@ export interface TurboRun {
 export interface TurboProcess {
   /** Resolves with turbo's exit code (1 when it ended on a signal). */
   readonly exited: Promise<number>;
+  /** The packages whose task command failed, as turbo reported them (turbo then stops the others). */
+  readonly failed: ReadonlySet<string>;
   /**
    * Waits up to `graceMs` for turbo to end by itself (its tasks leave when the session says bye), then ends its
    * process group: SIGTERM, and SIGKILL a moment later.
@@ -85,8 +87,11 @@ export function startTurbo(run: TurboRun): TurboProcess {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
+  const failed = new Set<string>();
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on("line", (line) => {
+      const failedPackage = failedTaskPackage(line);
+      if (failedPackage !== undefined) failed.add(failedPackage);
       if (run.verbose || !isTurboChrome(line)) process.stderr.write(`${line}\n`);
     });
   }
@@ -112,6 +117,7 @@ export function startTurbo(run: TurboRun): TurboProcess {
   });
   return {
     exited,
+    failed,
     async stop(graceMs) {
       if (!running) return;
       if (await settlesWithin(exited, graceMs)) return;

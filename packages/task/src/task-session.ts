@@ -31,11 +31,19 @@ export interface TaskSession {
   readonly runtimes: readonly TaskRuntime[];
 }
 
-/** A task process ended before it joined the session: its own error is in the output above. */
+/**
+ * A task process ended before it joined the session: its own error is in the output above. When turbo said which
+ * task failed, the message names it apart from the tasks turbo stopped because of it.
+ */
 export class TaskStartError extends CliError {
-  constructor(missing: readonly string[], turboExitCode: number) {
+  constructor(missing: readonly string[], failed: ReadonlySet<string>, turboExitCode: number) {
+    const failedFirst = missing.filter((name) => failed.has(name));
+    const stopped = missing.filter((name) => !failed.has(name));
     super(
-      `${missing.join(", ")} ended before joining the run (turbo exited ${turboExitCode}); see the output above`,
+      failedFirst.length === 0
+        ? `${missing.join(", ")} ended before joining the run (turbo exited ${turboExitCode}); see the output above`
+        : `${failedFirst.join(", ")} failed before joining the run (turbo exited ${turboExitCode}` +
+            `${stopped.length > 0 ? ` and stopped ${stopped.join(", ")}` : ""}); see the output above`,
       turboExitCode === 2 ? ExitCode.config : ExitCode.failure,
     );
     this.name = "TaskStartError";
@@ -92,7 +100,7 @@ export async function withTaskSession<T>(
   // No listed task defines the script: there is nothing to start (an unfiltered turbo would start every package).
   const turbo: TurboProcess =
     expected.length === 0
-      ? { exited: new Promise<number>(() => undefined), stop: async () => undefined }
+      ? { exited: new Promise<number>(() => undefined), failed: new Set(), stop: async () => undefined }
       : startTurbo({
           task: options.turboTask,
           args: options.args,
@@ -123,6 +131,7 @@ export async function withTaskSession<T>(
       turbo.exited.then((code) => {
         throw new TaskStartError(
           expected.filter((name) => !runtimes.has(name)),
+          turbo.failed,
           code,
         );
       }),

@@ -15,3 +15,13 @@ const chrome = [
 export function isTurboChrome(line: string): boolean {
   return chrome.some((pattern) => pattern.test(line));
 }
+
+/** turbo's line for a task whose command failed: `@infra/storage#audit:  ERROR  command (...) exited (1)`. */
+const failedCommand = /^(\S+)#\S+:\s+ERROR\s+command\b.*\bexited \(\d+\)/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape sequences turbo colours its lines with
+const colour = /\u001b\[[0-9;]*m/g;
+
+/** The package whose task command turbo reports as failed on this line, if it is such a line. */
+export function failedTaskPackage(line: string): string | undefined {
+  return failedCommand.exec(line.replace(colour, ""))?.[1];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTurboChrome } from "../src/turbo-chrome.ts";
+import { failedTaskPackage, isTurboChrome } from "../src/turbo-chrome.ts";
 
 describe("isTurboChrome", () => {
   it.each([
@@ -22,5 +22,23 @@ describe("isTurboChrome", () => {
     "@infra/storage:plan: info  auth => Environment signed in as service principal app 0a5...",
   ])("keeps the task's own line %j", (line) => {
     expect(isTurboChrome(line)).toBe(false);
+  });
+});
+
+describe("failedTaskPackage", () => {
+  it.each([
+    [
+      "@infra/governance#audit:  ERROR  command (/repo/packages/governance) /usr/bin/pnpm run audit exited (1)",
+      "@infra/governance",
+    ],
+    [
+      "\u001b[31m@infra/storage#provision:\u001b[0m \u001b[41m ERROR \u001b[0m command (/repo/packages/storage) pnpm run provision exited (2)",
+      "@infra/storage",
+    ],
+    ["@infra/storage:audit: error: the command exited (1)", undefined],
+    [" ERROR  run failed: command  exited (1)", undefined],
+    ["@infra/storage:audit: [ELIFECYCLE] Command failed with exit code 3.", undefined],
+  ])("%j names %j", (line, expected) => {
+    expect(failedTaskPackage(line)).toBe(expected);
   });
 });
