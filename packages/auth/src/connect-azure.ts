@@ -102,7 +102,10 @@ async function signIn(env: EnvVars, options: Omit<ConnectAzureOptions, "task" | 
   const cloud = resolveCloud(env);
   const { chain, basis, configuration } = processCredential(env, cloud, options);
   if (options.handedToken?.configuration === configuration) chain.adopt(options.handedToken);
-  const token = await chain.getToken(cloud.resourceManagerScope, { abortSignal: options.abortSignal });
+  // Asked as the ARM clients ask (their bearer policy enables continuous access evaluation): @azure/identity keeps
+  // CAE and non-CAE tokens apart, so a first token without it would be followed by a second sign-in at the first
+  // ARM request of this process.
+  const token = await chain.getToken(cloud.resourceManagerScope, { abortSignal: options.abortSignal, enableCae: true });
   const selected = chain.selected;
   if (selected === undefined) throw new TypeError("connectAzure: a token without a selected credential");
   return { cloud, chain, basis, configuration, token, selected };

@@ -45,8 +45,12 @@ describe("whoami --json", () => {
     ["auditor", SEED.auditor.objectId, ["Reader"], 0],
     ["github", SEED.github.objectId, ["Contributor", "User Access Administrator"], 0],
   ])("%s: identity, roles and warnings", async (principal, objectId, roleNames, warnings) => {
+    await emulator.admin.clearRequests();
     const run = await whoami(envFor(emulator, principal), "--json");
     expect(run.code, run.stderr).toBe(0);
+    // One sign-in: the first token is the one the ARM clients' requests use (continuous access evaluation on).
+    const signIns = (await emulator.admin.requests()).filter((entry) => /\/oauth2\/v2\.0\/token/.test(entry.path));
+    expect(signIns).toHaveLength(1);
     const report = JSON.parse(run.stdout) as WhoamiReport;
     expect(report.identity.objectId).toBe(objectId);
     expect(report.identity.tenantId).toBe(SEED.tenantId);
