@@ -36,8 +36,19 @@ describe("pnpm run audit", () => {
     const log = await emulator.admin.requests();
     const tokenRequests = log.filter((entry) => entry.method === "POST" && /\/oauth2\/v2\.0\/token/.test(entry.path));
     expect(tokenRequests).toHaveLength(1);
-    // Every task read Azure with it: one subscription read per task process.
-    expect(log.filter((entry) => entry.path.startsWith("/subscriptions?")).length).toBe(3);
+    // The root resolved the audit's scope once, with that token...
+    expect(log.filter((entry) => entry.path.startsWith("/subscriptions?")).length).toBe(1);
+    // ...and every task read Azure with it.
+    for (const read of [
+      /\/providers\/Microsoft\.Storage\/storageAccounts\?/,
+      /\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\?/,
+      /\/resourcegroups\?/i,
+    ]) {
+      expect(
+        log.some((entry) => read.test(entry.path) && entry.path.includes(SEED.subscription2)),
+        String(read),
+      ).toBe(true);
+    }
 
     const processes = await recordedLoads(dir);
     const tasks = processes.filter(({ argv }) => argv.some((word) => word.endsWith("src/main.ts")));

@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { type Emulator, SEED } from "@infra/emulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { runRoot, writeEnvironmentFile } from "../src/root-command.ts";
+import { type CommandResult, runRoot, writeEnvironmentFile } from "../src/root-command.ts";
 import { openE2eContext } from "./support/e2e-context.ts";
 
 let emulator: Emulator;
@@ -175,19 +175,36 @@ describe("usage is checked before any request", () => {
 });
 
 describe("an audit of something that is not there fails", () => {
-  it("--resource-group of a group that does not exist exits 1 naming the groups that do", async () => {
-    const result = await runRoot("audit", ["--resource-group", "rg-typo"], { env: ops() });
+  /**
+   * The root command resolves the scope once: one error line, no task's crash, the subscriptions listed once, and
+   * no task read anything.
+   */
+  async function expectOneScopeError(result: CommandResult): Promise<void> {
     expect(result.code).toBe(1);
+    expect(result.stderr.match(/^error: /gm), result.stderr).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/Unhandled 'error' event|ERR_STREAM_WRITE_AFTER_END|^\s+at /m);
+    const reads = (await emulator.admin.requests()).filter((entry) => entry.path.startsWith("/subscriptions"));
+    expect(reads.filter((entry) => /^\/subscriptions\?/.test(entry.path))).toHaveLength(1);
+    expect(
+      reads.filter((entry) => /\/providers\/Microsoft\.(Storage|ManagedIdentity|Authorization)\//.test(entry.path)),
+    ).toEqual([]);
+  }
+
+  it("--resource-group of a group that does not exist exits 1 naming the groups that do", async () => {
+    await emulator.admin.clearRequests();
+    const result = await runRoot("audit", ["--resource-group", "rg-typo"], { env: ops() });
     expect(result.stderr).toMatch(/resource group rg-typo does not exist in 2 subscriptions \(its groups: .*rg-legacy/);
+    await expectOneScopeError(result);
   });
 
   it("--subscription of one the identity cannot see exits 1 naming those it can", async () => {
+    await emulator.admin.clearRequests();
     const result = await runRoot("audit", ["--subscription", "33333333-0000-4000-8000-000000000003"], {
       env: ops(),
     });
-    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /subscription 33333333-0000-4000-8000-000000000003 is not one this identity can see \(enabled: 11111111-0000-4000-8000-000000000001, 22222222/,
     );
+    await expectOneScopeError(result);
   });
 });

@@ -4,7 +4,7 @@ import type { Environment } from "@infra/environments";
 import type { AuditScope } from "./task-audit.ts";
 
 export interface AuditScopeFlags {
-  subscription?: string[] | undefined;
+  subscription?: readonly string[] | undefined;
   resourceGroup?: string | undefined;
 }
 

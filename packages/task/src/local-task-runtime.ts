@@ -3,7 +3,7 @@ import type { Logger } from "@infra/cli";
 import type { Environment } from "@infra/environments";
 import { resolveAuditScope } from "./audit-scope.ts";
 import type { ProvisioningRuntime } from "./provisioning-runtime.ts";
-import type { TaskAuditResult } from "./task-audit.ts";
+import type { AuditScope, TaskAuditResult } from "./task-audit.ts";
 import type { TaskContext, TaskDefinition } from "./task-definition.ts";
 import type { TaskAuditRequest, TaskRuntime } from "./task-runtime.ts";
 
@@ -43,15 +43,17 @@ export function localTaskRuntime(definition: TaskDefinition, options: LocalTaskR
       if (!definition.audit) return { rules: [], findings: [], resourcesRead: 0 };
       // The audit's modules load while the sign-in waits for its token.
       const [audit, { azure, environment }] = await Promise.all([definition.audit(), options.connections.auditing()]);
-      const scope = await resolveAuditScope(
-        {
-          subscription: request.subscriptions ? [...request.subscriptions] : undefined,
-          resourceGroup: request.resourceGroup,
-        },
-        environment,
-        azure,
-        options.signal,
-      );
+      const scope: AuditScope = request.resolved
+        ? { subscriptionIds: [...(request.subscriptions ?? [])], resourceGroup: request.resourceGroup, environment }
+        : await resolveAuditScope(
+            {
+              subscription: request.subscriptions ? [...request.subscriptions] : undefined,
+              resourceGroup: request.resourceGroup,
+            },
+            environment,
+            azure,
+            options.signal,
+          );
       const result = await audit.run(scope, {
         azure,
         log: options.log,

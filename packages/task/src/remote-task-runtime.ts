@@ -3,7 +3,7 @@ import { CliError, type ExitCode } from "@infra/cli";
 import type { Plan } from "@infra/plan";
 import type { TaskAuditResult } from "./task-audit.ts";
 import type { TaskOutput } from "./task-definition.ts";
-import type { TaskApplyOptions, TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
+import type { TaskApplyOptions, TaskAuditRequest, TaskPlanRequest, TaskRuntime } from "./task-runtime.ts";
 import { type RemoteError, type ReplyMessage, sendMessage, type TaskMethod } from "./task-session-protocol.ts";
 
 /** An error a task process reported, with the lines it printed for it. */
@@ -69,7 +69,7 @@ export class RemoteTaskRuntime implements TaskRuntime {
     return this.#call("outputs", {}) as Promise<TaskOutput[]>;
   }
 
-  audit(request: { subscriptions?: readonly string[] | undefined; resourceGroup?: string | undefined }) {
+  audit(request: TaskAuditRequest) {
     return this.#call("audit", request) as Promise<TaskAuditResult>;
   }
 

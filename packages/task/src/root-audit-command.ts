@@ -1,10 +1,14 @@
 import { type AuditReport, applySuppressions, DEFAULT_TOOL } from "@infra/audit";
-import { defineCommand } from "@infra/cli";
+import { type CommandContext, defineCommand } from "@infra/cli";
+import type { Environment } from "@infra/environments";
 import { auditFanOut, auditFanOutOptions, auditFanOutUsage, trendOf, writeJsonCopy } from "./audit-fan-out.ts";
 import { auditedEnvironment, auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
+import type { AuditScopeFlags } from "./audit-scope.ts";
 import { defaultSuppressionFile, loadSuppressions } from "./audit-suppressions.ts";
 import { checkSubscriptionIds, checkWritable } from "./checked-inputs.ts";
+import { commandEnvironment } from "./command-environment.ts";
 import { withRootSession } from "./root-session.ts";
+import type { AuditScope } from "./task-audit.ts";
 import type { TaskList } from "./task-list.ts";
 import { untilStopped } from "./until-stopped.ts";
 
@@ -36,20 +40,24 @@ export function rootAuditCommand(repoRoot: string, tasks: TaskList) {
       const audited = auditedEnvironment(environment, run.flags.envFile, process.cwd());
       const fanOut = await auditFanOut({ run, values: run.values, flags, environment, audited, repoRoot });
       if (fanOut.done) return fanOut.outcome;
-      const results = await withRootSession(run, { turboTask: "audit", repoRoot, tasks }, (session) =>
-        untilStopped(
-          Promise.all(
-            session.runtimes.map((runtime) =>
-              runtime.audit({
-                subscriptions: fanOut.shard?.subscriptions ?? run.values.subscription,
-                resourceGroup: run.values["resource-group"],
-              }),
-            ),
-          ),
+      const results = await withRootSession(run, { turboTask: "audit", repoRoot, tasks }, async (session) => {
+        // The scope is resolved and checked once, here, with the token the session signed in for: a subscription the
+        // identity cannot see, or a group that is not there, is one error, and no task lists subscriptions again.
+        const scope = await rootAuditScope(
+          run,
+          {
+            subscription: fanOut.shard?.subscriptions ?? run.values.subscription,
+            resourceGroup: run.values["resource-group"],
+          },
+          environment,
+        );
+        const request = { subscriptions: scope.subscriptionIds, resourceGroup: scope.resourceGroup, resolved: true };
+        return untilStopped(
+          Promise.all(session.runtimes.map((runtime) => runtime.audit(request))),
           run.signal,
           "auditing",
-        ),
-      );
+        );
+      });
       const combined: AuditReport = {
         tool: DEFAULT_TOOL,
         rules: results.flatMap((result) => result.rules),
@@ -61,4 +69,23 @@ export function rootAuditCommand(repoRoot: string, tasks: TaskList) {
       return finishAudit(run, report, flags, run.values.output, repoRoot, audited, trendOf(fanOut.previous, report));
     },
   });
+}
+
+/** The audit's scope, resolved at the root with the process's credential (signed in already for the task session). */
+async function rootAuditScope(
+  run: CommandContext<typeof auditOptions & typeof auditFanOutOptions>,
+  flags: AuditScopeFlags,
+  environment: Environment | undefined,
+): Promise<AuditScope> {
+  const [{ connectAzure }, { resolveAuditScope }] = await Promise.all([
+    import("@infra/auth"),
+    import("./audit-scope.ts"),
+  ]);
+  const azure = await connectAzure({
+    task: "audit",
+    env: commandEnvironment(run.flags, run.env),
+    subscriptionId: environment?.subscriptionId ?? flags.subscription?.[0],
+    abortSignal: run.signal,
+  });
+  return resolveAuditScope(flags, environment, azure, run.signal);
 }

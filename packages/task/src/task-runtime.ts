@@ -20,10 +20,14 @@ export interface TaskApplyOptions {
   readonly deadlineMs?: number | undefined;
 }
 
-/** `--subscription` / `--resource-group` of an audit, already validated by the root command. */
+/**
+ * What to audit. From the root command: the scope it resolved and checked once (`resolved`), which the task audits
+ * as it is. From a task run on its own: its `--subscription` and `--resource-group`, which it resolves itself.
+ */
 export interface TaskAuditRequest {
   readonly subscriptions?: readonly string[] | undefined;
   readonly resourceGroup?: string | undefined;
+  readonly resolved?: boolean | undefined;
 }
 
 /**

@@ -116,6 +116,7 @@ function call(runtime: TaskRuntime, request: RequestMessage): Promise<unknown> {
       return runtime.audit({
         subscriptions: Array.isArray(params.subscriptions) ? params.subscriptions.map(String) : undefined,
         resourceGroup: typeof params.resourceGroup === "string" ? params.resourceGroup : undefined,
+        resolved: params.resolved === true,
       });
   }
 }

@@ -56,13 +56,20 @@ export interface ByeMessage {
 
 export type SessionMessage = HelloMessage | CredentialMessage | RequestMessage | ReplyMessage | ByeMessage;
 
+/**
+ * Sends one message, unless this side has already ended the connection: a task's reply that completes after the root
+ * said bye (it stopped the run on another task's error) has no one left to read it.
+ */
 export function sendMessage(socket: Socket, message: SessionMessage): void {
-  if (!socket.destroyed) socket.write(`${JSON.stringify(message)}\n`);
+  if (!socket.destroyed && socket.writable) socket.write(`${JSON.stringify(message)}\n`);
 }
 
 /** Calls `handle` for each message; a line that is not a session message ends the connection (never guessed at). */
 export function onMessages(socket: Socket, handle: (message: SessionMessage) => void): void {
-  createInterface({ input: socket, crlfDelay: Number.POSITIVE_INFINITY }).on("line", (line) => {
+  const lines = createInterface({ input: socket, crlfDelay: Number.POSITIVE_INFINITY });
+  // readline re-emits the socket's errors; the socket's own "error" and "close" handlers decide what they mean.
+  lines.on("error", () => undefined);
+  lines.on("line", (line) => {
     let message: unknown;
     try {
       message = JSON.parse(line);
