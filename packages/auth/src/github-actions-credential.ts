@@ -1,6 +1,6 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-auth";
 import { ClientAssertionCredential } from "@azure/identity";
-import { decodeJwt } from "jose";
+import { decodeJwt } from "jose/jwt/decode";
 import type { AzureCloud } from "./clouds.ts";
 import { entraOptions } from "./entra-options.ts";
 import { requestGitHubIdToken } from "./github-id-token.ts";
