@@ -1,5 +1,5 @@
 import type { RoleAssignmentCreateParameters } from "@azure/arm-authorization";
-import { AuthorizationManagementClient } from "@infra/auth/esm-clients";
+import { AuthorizationManagementClient } from "@infra/auth/authorization-client";
 import type { DesiredResource, LiveResource, Ownership, ResourceKind, WireObject } from "@infra/plan";
 import type { KindOptions } from "./kind-options.ts";
 import { listWireOrPerGroup } from "./list-wire-or-per-group.ts";

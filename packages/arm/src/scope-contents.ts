@@ -1,4 +1,5 @@
-import type { AuthorizationManagementClient, ManagementLockClient } from "@infra/auth/esm-clients";
+import type { AuthorizationManagementClient } from "@infra/auth/authorization-client";
+import type { ManagementLockClient } from "@infra/auth/lock-client";
 import { MANAGED_BY, type Ownership, type PlanContent, type WireObject } from "@infra/plan";
 import { ownershipFromNote } from "./ownership-note.ts";
 import { groupNameOf } from "./resource-ids.ts";

@@ -1,5 +1,5 @@
 import { ResourceManagementClient } from "@azure/arm-resources";
-import { ManagementLockClient } from "@infra/auth/esm-clients";
+import { ManagementLockClient } from "@infra/auth/lock-client";
 import { armRequests, type SignedInEmulator, startSignedInEmulator } from "@infra/auth/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listWireOrPerGroup, type SubscriptionOrGroupList } from "../src/list-wire-or-per-group.ts";

@@ -1,5 +1,5 @@
 import type { AzureContext } from "./connect-azure.ts";
-import { AuthorizationManagementClient } from "./esm-clients.ts";
+import { AuthorizationManagementClient } from "./esm-clients/authorization-client.ts";
 
 /** A role the identity holds at or above (or below) the subscription. */
 export interface HeldRole {

@@ -2,7 +2,8 @@ import { runCommand, type TextWriter } from "@infra/cli";
 import { type Emulator, SEED } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AzureContext } from "../src/connect-azure.ts";
-import { AuthorizationManagementClient, ManagementLockClient } from "../src/esm-clients.ts";
+import { AuthorizationManagementClient } from "../src/esm-clients/authorization-client.ts";
+import { ManagementLockClient } from "../src/esm-clients/lock-client.ts";
 import { startSignedInEmulator } from "./support/signed-in-emulator.ts";
 
 let emulator: Emulator;

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { StorageManagementClient } from "@azure/arm-storage";
 import { type AzureContext, connectAzure } from "@infra/auth";
-import { AuthorizationManagementClient } from "@infra/auth/esm-clients";
+import { AuthorizationManagementClient } from "@infra/auth/authorization-client";
 import { createLogger } from "@infra/cli";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { type Environment, loadEnvironment } from "@infra/environments";

@@ -5,7 +5,7 @@ import { PassThrough } from "node:stream";
 import { ManagedServiceIdentityClient } from "@azure/arm-msi";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import { type AzureContext, connectAzure } from "@infra/auth";
-import { AuthorizationManagementClient } from "@infra/auth/esm-clients";
+import { AuthorizationManagementClient } from "@infra/auth/authorization-client";
 import { type Emulator, ROLE_IDS, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRepository } from "../src/github-subject.ts";

@@ -9,7 +9,8 @@ import {
   ownedOrWanted,
   planContent,
 } from "@infra/arm";
-import { AuthorizationManagementClient, ManagementLockClient } from "@infra/auth/esm-clients";
+import { AuthorizationManagementClient } from "@infra/auth/authorization-client";
+import { ManagementLockClient } from "@infra/auth/lock-client";
 import { ownershipFromTags, type ResourceKind } from "@infra/plan";
 
 /**

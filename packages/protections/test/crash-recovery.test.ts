@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { StorageManagementClient } from "@azure/arm-storage";
 import type { AzureContext } from "@infra/auth";
-import { AuthorizationManagementClient } from "@infra/auth/esm-clients";
+import { AuthorizationManagementClient } from "@infra/auth/authorization-client";
 import { POLLED_OPERATIONS, startSignedInEmulator } from "@infra/auth/testing";
 import { writeEnvironmentFile } from "@infra/e2e/root-command";
 import { type Emulator, SEED } from "@infra/emulator";

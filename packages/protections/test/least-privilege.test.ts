@@ -1,7 +1,7 @@
 // Each command works with the smallest role that should suffice, and plan/audit cannot write at all.
 
 import { type AzureContext, connectAzure } from "@infra/auth";
-import { AuthorizationManagementClient } from "@infra/auth/esm-clients";
+import { AuthorizationManagementClient } from "@infra/auth/authorization-client";
 import { runRoot, writeEnvironmentFile } from "@infra/e2e/root-command";
 import { type Emulator, SEED, startEmulator } from "@infra/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -7,7 +7,7 @@ import {
   ownedOrWanted,
   ownershipFromNote,
 } from "@infra/arm";
-import { ManagementLockClient } from "@infra/auth/esm-clients";
+import { ManagementLockClient } from "@infra/auth/lock-client";
 import type { DesiredResource, ResourceKind } from "@infra/plan";
 
 /**

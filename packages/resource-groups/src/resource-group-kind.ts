@@ -8,7 +8,8 @@ import {
   planContent,
   RESOURCE_GROUP_KIND,
 } from "@infra/arm";
-import { AuthorizationManagementClient, ManagementLockClient } from "@infra/auth/esm-clients";
+import { AuthorizationManagementClient } from "@infra/auth/authorization-client";
+import { ManagementLockClient } from "@infra/auth/lock-client";
 import { type DesiredResource, MANAGED_BY, ownershipFromTags, type ResourceKind } from "@infra/plan";
 import { UnownedContentsError } from "./unowned-contents-error.ts";
 

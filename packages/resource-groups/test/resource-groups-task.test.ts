@@ -1,6 +1,6 @@
 import { ResourceManagementClient } from "@azure/arm-resources";
 import { StorageManagementClient } from "@azure/arm-storage";
-import { ManagementLockClient } from "@infra/auth/esm-clients";
+import { ManagementLockClient } from "@infra/auth/lock-client";
 import { armRequests, POLLED_OPERATIONS, type SignedInEmulator, startSignedInEmulator } from "@infra/auth/testing";
 import { resourceGroupsSection, validateEnvironment } from "@infra/environments";
 import { applyPlan, createPlan, type Plan, type ResourceKind, withContentProblems } from "@infra/plan";

@@ -2,7 +2,8 @@ import { ResourceManagementClient } from "@azure/arm-resources";
 import { SubscriptionClient } from "@azure/arm-resources-subscriptions";
 import { auditClientOptions } from "@infra/audit/collect";
 import type { AzureContext, ReadPacer } from "@infra/auth";
-import { AuthorizationManagementClient, ManagementLockClient } from "@infra/auth/esm-clients";
+import { AuthorizationManagementClient } from "@infra/auth/authorization-client";
+import { ManagementLockClient } from "@infra/auth/lock-client";
 
 /** The clients one subscription's governance audit reads through, all paced by the run's one pacer. */
 export interface GovernanceAuditClients {

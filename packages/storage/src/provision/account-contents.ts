@@ -1,6 +1,7 @@
 import { accountLocationOf, extensionsUnder, listWire, planContent } from "@infra/arm";
 import type { AzureContext } from "@infra/auth";
-import { AuthorizationManagementClient, ManagementLockClient } from "@infra/auth/esm-clients";
+import { AuthorizationManagementClient } from "@infra/auth/authorization-client";
+import { ManagementLockClient } from "@infra/auth/lock-client";
 import type { LiveResource, PlanContent, WireObject } from "@infra/plan";
 import { accountContainers } from "./account-containers.ts";
 import { ownershipFromMetadata } from "./container-ownership.ts";

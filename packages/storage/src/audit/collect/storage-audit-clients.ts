@@ -1,7 +1,7 @@
 import { StorageManagementClient } from "@azure/arm-storage";
 import { auditClientOptions } from "@infra/audit/collect";
 import type { AzureContext, ReadPacer } from "@infra/auth";
-import { ManagementLockClient } from "@infra/auth/esm-clients";
+import { ManagementLockClient } from "@infra/auth/lock-client";
 
 /** The clients one subscription's storage audit reads through, all paced by the run's one pacer. */
 export interface StorageAuditClients {
