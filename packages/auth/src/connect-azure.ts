@@ -53,7 +53,9 @@ export async function connectAzure(options: ConnectAzureOptions): Promise<AzureC
   const clientOptions = armClientOptions(cloud, options.task);
   const identity = summarizeAccessToken(selected.name, token.token, selected.presented());
   if (identity.expiresOn === "unknown") identity.expiresOn = new Date(token.expiresOnTimestamp).toISOString();
-  log?.info("%s (%s, cloud %s)", describeIdentity(identity, credentialLabels[selected.name]), basis, cloud.name);
+  // A process answered by the token its root command handed it says who it is only with --verbose: the root said it.
+  const say = chain.answeredByHandedToken ? log?.debug.bind(log) : log?.info.bind(log);
+  say?.("%s (%s, cloud %s)", describeIdentity(identity, credentialLabels[selected.name]), basis, cloud.name);
 
   const subscription = await resolveSubscription({
     fromEnvironment: options.subscriptionId,
@@ -61,7 +63,7 @@ export async function connectAzure(options: ConnectAzureOptions): Promise<AzureC
     cliDefault: selected.name === "AzureCliCredential" ? () => azureCliDefaultSubscription() : undefined,
     listVisible: () => listVisibleSubscriptions(chain, clientOptions, options.abortSignal),
   });
-  log?.info("subscription %s (from %s)", subscription.subscriptionId, subscription.source);
+  say?.("subscription %s (from %s)", subscription.subscriptionId, subscription.source);
 
   return {
     credential: chain,
@@ -77,7 +79,7 @@ export async function connectAzure(options: ConnectAzureOptions): Promise<AzureC
 
 /**
  * Signs in for the task processes a root command starts: the token they are handed instead of each signing in again.
- * Nothing is logged here; each process says who it runs as when it connects.
+ * Nothing is logged here: the root says who signed in (`describeHandedToken`) once every task has it.
  */
 export async function tokenToHandOver(
   options: Pick<ConnectAzureOptions, "env" | "abortSignal" | "log">,
@@ -109,4 +111,11 @@ async function signIn(env: EnvVars, options: Omit<ConnectAzureOptions, "task" | 
   const selected = chain.selected;
   if (selected === undefined) throw new TypeError("connectAzure: a token without a selected credential");
   return { cloud, chain, basis, configuration, token, selected };
+}
+
+/** Who a handed token signs in as, for the root command's one line about it (no token, no secret). */
+export function describeHandedToken(handed: HandedToken): string {
+  const identity = summarizeAccessToken(handed.credential, handed.token, handed.presented);
+  if (identity.expiresOn === "unknown") identity.expiresOn = new Date(handed.expiresOnTimestamp).toISOString();
+  return describeIdentity(identity, credentialLabels[handed.credential]);
 }

@@ -46,6 +46,11 @@ export class CredentialChain implements TokenCredential {
     return { name: handed.credential, presented: () => handed.presented };
   }
 
+  /** Whether the tokens so far came from a handed token (no credential of this process signed in). */
+  get answeredByHandedToken(): boolean {
+    return this.#selected === undefined && this.#handedUsed;
+  }
+
   /** Answers with `handed` (made under this chain's configuration) while it is valid, before building any credential. */
   adopt(handed: HandedToken): void {
     this.#handed = handed;

@@ -4,7 +4,7 @@ export { authMethodVariable, parseAuthMethod } from "./auth-method.ts";
 export { describePrincipal } from "./azure-identity-summary.ts";
 export { resolveCloud } from "./clouds.ts";
 export type { AzureContext } from "./connect-azure.ts";
-export { connectAzure, tokenToHandOver } from "./connect-azure.ts";
+export { connectAzure, describeHandedToken, tokenToHandOver } from "./connect-azure.ts";
 export { aadstsCode } from "./credential-failure-advice.ts";
 export { AuthenticationFailedError } from "./errors.ts";
 export type { HandedToken } from "./handed-token.ts";

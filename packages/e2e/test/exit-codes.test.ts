@@ -62,7 +62,7 @@ const unknownTenant = () => ({ ...emulator.env("ops"), AZURE_TENANT_ID: "9999999
 const onTerminal = (when: RegExp) => ({ terminal: { when, answer: "no" } });
 /** Ctrl-C reaches the root command once its tasks have signed in (the reads after that are slow). */
 const interruptedOnceSignedIn = {
-  signalRoot: { when: (output: string) => /auth => subscription/.test(output), signal: "SIGINT" as const },
+  signalRoot: { when: (output: string) => /auth => .* signed in as /.test(output), signal: "SIGINT" as const },
 };
 const ASKS = /Only "yes" is accepted: /;
 

@@ -32,6 +32,9 @@ describe("pnpm run audit", () => {
     });
     expect(result.stderr).not.toContain(emulator.env("ops").AZURE_CLIENT_SECRET);
     expect(result.code, result.stderr).toBe(0);
+    // Said once, by the root, not once per task process.
+    expect(result.stderr.match(/signed in as/g), result.stderr).toHaveLength(1);
+    expect(result.stderr).toMatch(/^info {2}auth => Environment signed in as service principal app /m);
 
     const log = await emulator.admin.requests();
     const tokenRequests = log.filter((entry) => entry.method === "POST" && /\/oauth2\/v2\.0\/token/.test(entry.path));

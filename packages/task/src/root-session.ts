@@ -1,4 +1,4 @@
-import type { CommonFlags } from "@infra/cli";
+import type { CommonFlags, Logger } from "@infra/cli";
 import { commandEnvironment } from "./command-environment.ts";
 import { forwardedFlags } from "./forwarded-flags.ts";
 import type { TaskList } from "./task-list.ts";
@@ -9,6 +9,7 @@ export interface RootRun {
   readonly flags: CommonFlags;
   readonly env: NodeJS.ProcessEnv;
   readonly signal: AbortSignal;
+  readonly log: Logger;
 }
 
 /** Where a root command runs its tasks from: the repository, the task list, and the turbo task they join through. */
@@ -34,6 +35,7 @@ export function withRootSession<T>(
       env: commandEnvironment(run.flags, run.env),
       signal: run.signal,
       verbose: run.flags.verbose,
+      log: run.log,
     },
     work,
   );

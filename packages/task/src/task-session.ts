@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Socket } from "node:net";
-import { CliError, ExitCode, InterruptedError } from "@infra/cli";
+import { CliError, ExitCode, InterruptedError, type Logger } from "@infra/cli";
 import { RemoteTaskRuntime } from "./remote-task-runtime.ts";
 import { startTurbo, type TurboProcess } from "./run-turbo.ts";
 import type { TaskList } from "./task-list.ts";
@@ -24,6 +24,8 @@ export interface TaskSessionOptions {
   repoRoot: string;
   signal: AbortSignal;
   verbose: boolean;
+  /** Where the root says, once, who the run signed in as. */
+  log?: Logger | undefined;
 }
 
 /** The task processes of one root command, joined and ready for requests. */
@@ -114,9 +116,10 @@ export async function withTaskSession<T>(
   const handing =
     expected.length === 0
       ? undefined
-      : import("@infra/auth").then(({ tokenToHandOver }) =>
-          tokenToHandOver({ env: options.env, abortSignal: options.signal }),
-        );
+      : import("@infra/auth").then(async ({ tokenToHandOver, describeHandedToken }) => {
+          const handed = await tokenToHandOver({ env: options.env, abortSignal: options.signal });
+          return { handed, signedInAs: describeHandedToken(handed) };
+        });
   handing?.catch(() => undefined);
   const interrupted = new Promise<never>((_resolve, reject) => {
     const stop = (): void => reject(new InterruptedError("interrupted before every task had started"));
@@ -136,7 +139,11 @@ export async function withTaskSession<T>(
         );
       }),
     ]);
-    if (handed !== undefined) for (const socket of joinedSockets) sendMessage(socket, { type: "credential", handed });
+    if (handed !== undefined) {
+      for (const socket of joinedSockets) sendMessage(socket, { type: "credential", handed: handed.handed });
+      // Every task has joined and holds the token: one line for the run, where each task used to say it.
+      options.log?.scope("auth").info("%s", handed.signedInAs);
+    }
     // In task order, so whatever is reported per task reads the same on every run.
     const joinedRuntimes = [...runtimes.values()].sort((a, b) => a.task.localeCompare(b.task));
     return await work({ runtimes: joinedRuntimes });
