@@ -310,6 +310,30 @@ describe("throttling and faults", () => {
     expect((await get).name).toBe("rg-legacy");
   });
 
+  // ARM carries out a request it has received, whether or not the client still waits for the answer: a client that
+  // times out or is killed mid-request may still have created what it asked for, and a re-run must find it.
+  it("a write whose client disconnects while it is held is still carried out", async () => {
+    await emulator.admin.addFault({ method: "PUT", path: "/resourcegroups/rg-gone-client", delayMs: 600_000 });
+    const giveUp = new AbortController();
+    const put = resources("ops", 0).resourceGroups.createOrUpdate(
+      "rg-gone-client",
+      { location: "westeurope", tags: { made: "while-nobody-waited" } },
+      { abortSignal: giveUp.signal },
+    );
+    while ((await emulator.admin.faults())[0]?.hits !== 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    giveUp.abort();
+    await expect(put).rejects.toThrow();
+    await emulator.admin.clearFaults();
+    let group: { tags?: Record<string, string> } | undefined;
+    for (let attempt = 0; attempt < 50 && !group; attempt++) {
+      group = await resources()
+        .resourceGroups.get("rg-gone-client")
+        .catch(() => undefined);
+      if (!group) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(group?.tags).toEqual({ made: "while-nobody-waited" });
+  });
+
   it("a connection reset surfaces as a retried error", async () => {
     await emulator.admin.addFault({ path: "/resourcegroups/rg-legacy", reset: true });
     await expect(resources("ops", 1).resourceGroups.get("rg-legacy")).rejects.toThrow();

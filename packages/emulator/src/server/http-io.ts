@@ -1,9 +1,25 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+const bodies = new WeakMap<IncomingMessage, Promise<Buffer>>();
+
+/**
+ * The request's body, read once. The request handler starts reading it as the request arrives, so a client that
+ * disconnects while its request is held (an injected delay, the configured latency) has still sent it: ARM carries out
+ * a request it received whether or not anyone still waits for the answer, and so does the emulator.
+ */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  let body = bodies.get(req);
+  if (body === undefined) {
+    body = (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    })();
+    // A body that never arrived whole is reported where it is awaited; unawaited, it is no crash.
+    body.catch(() => undefined);
+    bodies.set(req, body);
+  }
+  return body;
 }
 
 export function sendJson(

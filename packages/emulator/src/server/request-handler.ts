@@ -6,7 +6,7 @@ import { handleControl } from "../control/control-api.ts";
 import { handleEntra, metadataEndpoints } from "../identity/entra-endpoints.ts";
 import { handleGithub } from "../identity/github-endpoints.ts";
 import { handleManagedIdentity } from "../identity/managed-identity-endpoints.ts";
-import { sendJson } from "./http-io.ts";
+import { readBody, sendJson } from "./http-io.ts";
 import type { RequestRecord, Runtime } from "./runtime.ts";
 
 const ARM_ROOTS = new Set(["subscriptions", "tenants", "providers"]);
@@ -19,6 +19,8 @@ export function createRequestHandler(rt: Runtime, listener: "https" | "http") {
     // Core-client style SDKs send `/{scope}` with a scope that starts with "/", giving "//subscriptions/...".
     const url = new URL((req.url ?? "/").replace(/^\/{2,}/, "/"), "http://127.0.0.1");
     const control = url.pathname.startsWith("/_emulator/");
+    // Read now, not when the route gets to it: the body is the request's whether or not its client stays to the end.
+    if (req.method !== "GET" && req.method !== "HEAD") void readBody(req);
     res.on("close", () => {
       if (control) return;
       rt.log.add({
