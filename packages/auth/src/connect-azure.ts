@@ -51,8 +51,7 @@ export async function connectAzure(options: ConnectAzureOptions): Promise<AzureC
   const log = options.log?.scope("auth");
   const { cloud, chain, basis, token, selected } = await signIn(env, { ...options, log });
   const clientOptions = armClientOptions(cloud, options.task);
-  const identity = summarizeAccessToken(selected.name, token.token, selected.presented());
-  if (identity.expiresOn === "unknown") identity.expiresOn = new Date(token.expiresOnTimestamp).toISOString();
+  const identity = identityOf(selected.name, token.token, token.expiresOnTimestamp, selected.presented());
   // A process answered by the token its root command handed it says who it is only with --verbose: the root said it.
   const say = chain.answeredByHandedToken ? log?.debug.bind(log) : log?.info.bind(log);
   say?.("%s (%s, cloud %s)", describeIdentity(identity, credentialLabels[selected.name]), basis, cloud.name);
@@ -115,7 +114,18 @@ async function signIn(env: EnvVars, options: Omit<ConnectAzureOptions, "task" | 
 
 /** Who a handed token signs in as, for the root command's one line about it (no token, no secret). */
 export function describeHandedToken(handed: HandedToken): string {
-  const identity = summarizeAccessToken(handed.credential, handed.token, handed.presented);
-  if (identity.expiresOn === "unknown") identity.expiresOn = new Date(handed.expiresOnTimestamp).toISOString();
+  const identity = identityOf(handed.credential, handed.token, handed.expiresOnTimestamp, handed.presented);
   return describeIdentity(identity, credentialLabels[handed.credential]);
+}
+
+/** Who a token signs in as; its expiry from the credential's answer when the token does not say. */
+function identityOf(
+  credential: HandedToken["credential"],
+  token: string,
+  expiresOnTimestamp: number,
+  presented: HandedToken["presented"],
+): AzureIdentitySummary {
+  const identity = summarizeAccessToken(credential, token, presented);
+  if (identity.expiresOn === "unknown") identity.expiresOn = new Date(expiresOnTimestamp).toISOString();
+  return identity;
 }

@@ -13,7 +13,6 @@ import { CliError, type CommandContext, type CommandOutcome, ExitCode, UsageErro
 import type { Environment } from "@infra/environments";
 import { type AuditedEnvironment, type AuditReportFlags, finishAudit } from "./audit-output.ts";
 import { type AuditShard, parseShard, parseShardCount, splitIntoShards } from "./audit-shards.ts";
-import { commandEnvironment } from "./command-environment.ts";
 import { writeReport } from "./write-report.ts";
 
 /** The root audit's flags for splitting an audit across machines and merging it back. */
@@ -124,19 +123,11 @@ async function listShards<O extends ParseArgsOptionsConfig>(
   count: number,
 ): Promise<AuditShard[]> {
   const { run, values, environment } = request;
-  const [{ connectAzure }, { resolveAuditScope }, { estimateSubscriptions }] = await Promise.all([
-    import("@infra/auth"),
+  const [{ rootAuditScope }, { estimateSubscriptions }] = await Promise.all([
     import("./audit-scope.ts"),
     import("./subscription-estimates.ts"),
   ]);
-  const azure = await connectAzure({
-    task: "audit",
-    env: commandEnvironment(run.flags, run.env),
-    subscriptionId: environment?.subscriptionId ?? values.subscription?.[0],
-    log: run.log,
-    abortSignal: run.signal,
-  });
-  const scope = await resolveAuditScope({ subscription: values.subscription }, environment, azure, run.signal);
+  const { azure, scope } = await rootAuditScope(run, { subscription: values.subscription }, environment, run.log);
   if (scope.subscriptionIds.length === 0)
     throw new CliError("no enabled subscription is visible to split", ExitCode.failure);
   const estimates = await estimateSubscriptions(azure, scope.subscriptionIds, run.log, run.signal);

@@ -1,6 +1,8 @@
-import { type AzureContext, listVisibleSubscriptions } from "@infra/auth";
-import { CliError, ExitCode } from "@infra/cli";
+import { type AzureContext, connectAzure, listVisibleSubscriptions } from "@infra/auth";
+import { CliError, ExitCode, type Logger } from "@infra/cli";
 import type { Environment } from "@infra/environments";
+import { commandEnvironment } from "./command-environment.ts";
+import type { RootRun } from "./root-session.ts";
 import type { AuditScope } from "./task-audit.ts";
 
 export interface AuditScopeFlags {
@@ -54,4 +56,24 @@ export async function resolveAuditScope(
     }
   }
   return { subscriptionIds, resourceGroup: flags.resourceGroup, environment };
+}
+
+/**
+ * A root command's audit, before any task reads: its Azure context (the process's credential, signed in once per run)
+ * and the scope resolved and checked with it. `log` says who signed in, for a mode that has no task session to say it.
+ */
+export async function rootAuditScope(
+  run: RootRun,
+  flags: AuditScopeFlags,
+  environment: Environment | undefined,
+  log?: Logger,
+): Promise<{ azure: AzureContext; scope: AuditScope }> {
+  const azure = await connectAzure({
+    task: "audit",
+    env: commandEnvironment(run.flags, run.env),
+    subscriptionId: environment?.subscriptionId ?? flags.subscription?.[0],
+    log,
+    abortSignal: run.signal,
+  });
+  return { azure, scope: await resolveAuditScope(flags, environment, azure, run.signal) };
 }

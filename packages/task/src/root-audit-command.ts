@@ -1,14 +1,10 @@
 import { type AuditReport, applySuppressions, DEFAULT_TOOL } from "@infra/audit";
-import { type CommandContext, defineCommand } from "@infra/cli";
-import type { Environment } from "@infra/environments";
+import { defineCommand } from "@infra/cli";
 import { auditFanOut, auditFanOutOptions, auditFanOutUsage, trendOf, writeJsonCopy } from "./audit-fan-out.ts";
 import { auditedEnvironment, auditOptions, auditUsage, finishAudit, parseAuditFlags } from "./audit-output.ts";
-import type { AuditScopeFlags } from "./audit-scope.ts";
 import { defaultSuppressionFile, loadSuppressions } from "./audit-suppressions.ts";
 import { checkSubscriptionIds, checkWritable } from "./checked-inputs.ts";
-import { commandEnvironment } from "./command-environment.ts";
 import { withRootSession } from "./root-session.ts";
-import type { AuditScope } from "./task-audit.ts";
 import type { TaskList } from "./task-list.ts";
 import { untilStopped } from "./until-stopped.ts";
 
@@ -43,7 +39,8 @@ export function rootAuditCommand(repoRoot: string, tasks: TaskList) {
       const results = await withRootSession(run, { turboTask: "audit", repoRoot, tasks }, async (session) => {
         // The scope is resolved and checked once, here, with the token the session signed in for: a subscription the
         // identity cannot see, or a group that is not there, is one error, and no task lists subscriptions again.
-        const scope = await rootAuditScope(
+        const { rootAuditScope } = await import("./audit-scope.ts");
+        const { scope } = await rootAuditScope(
           run,
           {
             subscription: fanOut.shard?.subscriptions ?? run.values.subscription,
@@ -69,23 +66,4 @@ export function rootAuditCommand(repoRoot: string, tasks: TaskList) {
       return finishAudit(run, report, flags, run.values.output, repoRoot, audited, trendOf(fanOut.previous, report));
     },
   });
-}
-
-/** The audit's scope, resolved at the root with the process's credential (signed in already for the task session). */
-async function rootAuditScope(
-  run: CommandContext<typeof auditOptions & typeof auditFanOutOptions>,
-  flags: AuditScopeFlags,
-  environment: Environment | undefined,
-): Promise<AuditScope> {
-  const [{ connectAzure }, { resolveAuditScope }] = await Promise.all([
-    import("@infra/auth"),
-    import("./audit-scope.ts"),
-  ]);
-  const azure = await connectAzure({
-    task: "audit",
-    env: commandEnvironment(run.flags, run.env),
-    subscriptionId: environment?.subscriptionId ?? flags.subscription?.[0],
-    abortSignal: run.signal,
-  });
-  return resolveAuditScope(flags, environment, azure, run.signal);
 }
