@@ -1,7 +1,7 @@
 import { type AnyCommand, anyCommand, defineCommand, runCommand, UsageError } from "@infra/cli";
 import { startProcess } from "@infra/cli/process-start";
 import type { TaskDefinition } from "./task-definition.ts";
-import { TASK_SESSION_VARIABLE } from "./task-session-protocol.ts";
+import { TASK_SESSION_PACKAGES_VARIABLE, TASK_SESSION_VARIABLE } from "./task-session-protocol.ts";
 
 /** Each way to run a task, imported only when chosen: a process loads what its mode needs and nothing else. */
 const commands: Record<string, (definition: TaskDefinition) => Promise<AnyCommand>> = {
@@ -36,7 +36,8 @@ export async function runTask(
   if (process.env[TASK_SESSION_VARIABLE]) {
     warmMode(definition, phase);
     const { sessionCommand } = await import("./task-session-command.ts");
-    return runCommand(anyCommand(sessionCommand(definition)), rest);
+    const member = { packageName: process.env.npm_package_name ?? definition.name, definition };
+    return runCommand(anyCommand(sessionCommand([member])), rest);
   }
   const command = phase === undefined ? undefined : commands[phase];
   if (command) return runCommand(await command(definition), rest);
@@ -54,4 +55,38 @@ export async function runTask(
     }),
     [],
   );
+}
+
+/**
+ * The whole of the task list's audit `main.ts`: under `pnpm run audit`, one process answers for every task the root
+ * names (INFRA_TASK_SESSION_PACKAGES), each task joining the session as its own process would. An audit only reads,
+ * and its tasks share one SDK pipeline and one token: one process loads them once, where one per task loaded the same
+ * few hundred modules each. `loadTask` imports a task package's definition (only the list can import them all).
+ */
+export async function runTaskAudits(
+  loadTask: (packageName: string) => Promise<TaskDefinition>,
+  argv: readonly string[] = process.argv.slice(2),
+): Promise<number> {
+  startProcess();
+  const packages = (process.env[TASK_SESSION_PACKAGES_VARIABLE] ?? "").split(",").filter(Boolean);
+  if (!process.env[TASK_SESSION_VARIABLE] || packages.length === 0) {
+    return runCommand(
+      defineCommand({
+        name: "audit",
+        summary: "Every task's audit in one process, under the root command.",
+        run() {
+          throw new UsageError(
+            "this runs under the root command only: pnpm run audit (one task on its own: pnpm --filter <task package> run audit)",
+          );
+        },
+      }),
+      [],
+    );
+  }
+  const members = await Promise.all(
+    packages.map(async (packageName) => ({ packageName, definition: await loadTask(packageName) })),
+  );
+  for (const { definition } of members) warmMode(definition, "audit");
+  const { sessionCommand } = await import("./task-session-command.ts");
+  return runCommand(anyCommand(sessionCommand(members)), argv);
 }

@@ -22,6 +22,8 @@ export class SessionLostError extends Error {
 }
 
 export interface ServeOptions {
+  /** The workspace package the task is, as the root expects it to join. */
+  packageName: string;
   env: NodeJS.ProcessEnv;
   log: Logger;
   verbose: boolean;
@@ -54,7 +56,7 @@ export async function serveTaskSession(definition: TaskDefinition, options: Serv
         type: "hello",
         token,
         task: definition.name,
-        package: options.env.npm_package_name ?? definition.name,
+        package: options.packageName,
         pid: process.pid,
       }),
     );

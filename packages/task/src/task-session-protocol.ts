@@ -11,6 +11,8 @@ import type { HandedToken } from "@infra/auth";
  */
 export const TASK_SESSION_VARIABLE = "INFRA_TASK_SESSION";
 export const TASK_SESSION_TOKEN_VARIABLE = "INFRA_TASK_SESSION_TOKEN";
+/** For a process that hosts several tasks (the audit): the task packages it joins for, comma-separated. */
+export const TASK_SESSION_PACKAGES_VARIABLE = "INFRA_TASK_SESSION_PACKAGES";
 
 export type TaskMethod = "plan" | "apply" | "abandon" | "outputs" | "audit";
 

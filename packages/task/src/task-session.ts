@@ -9,6 +9,7 @@ import { packagesWithScript } from "./task-session-packages.ts";
 import {
   onMessages,
   sendMessage,
+  TASK_SESSION_PACKAGES_VARIABLE,
   TASK_SESSION_TOKEN_VARIABLE,
   TASK_SESSION_VARIABLE,
 } from "./task-session-protocol.ts";
@@ -16,7 +17,10 @@ import {
 export interface TaskSessionOptions {
   /** The turbo task every participating package defines: `provision` (plan and apply) or `audit`. */
   turboTask: "provision" | "audit";
-  /** The tasks to start: turbo runs `turboTask` in those of them that define it, and the root waits for each. */
+  /**
+   * The tasks to start: those of them that define `turboTask` join, and the root waits for each. For `provision` turbo
+   * starts each in a process of its own; for `audit` it starts the list's audit host, one process joining for all.
+   */
   tasks: TaskList;
   /** Flags every task process gets (environment, verbosity, credential choice). */
   args: readonly string[];
@@ -41,11 +45,15 @@ export class TaskStartError extends CliError {
   constructor(missing: readonly string[], failed: ReadonlySet<string>, turboExitCode: number) {
     const failedFirst = missing.filter((name) => failed.has(name));
     const stopped = missing.filter((name) => !failed.has(name));
+    // The audit host is a package of its own (the task list): when it fails, no task it answers for joins.
+    const failedHost = [...failed].filter((name) => !missing.includes(name));
     super(
-      failedFirst.length === 0
-        ? `${missing.join(", ")} ended before joining the run (turbo exited ${turboExitCode}); see the output above`
-        : `${failedFirst.join(", ")} failed before joining the run (turbo exited ${turboExitCode}` +
-            `${stopped.length > 0 ? ` and stopped ${stopped.join(", ")}` : ""}); see the output above`,
+      failedFirst.length > 0
+        ? `${failedFirst.join(", ")} failed before joining the run (turbo exited ${turboExitCode}` +
+            `${stopped.length > 0 ? ` and stopped ${stopped.join(", ")}` : ""}); see the output above`
+        : failedHost.length > 0
+          ? `${failedHost.join(", ")} failed before ${missing.join(", ")} joined the run (turbo exited ${turboExitCode}); see the output above`
+          : `${missing.join(", ")} ended before joining the run (turbo exited ${turboExitCode}); see the output above`,
       turboExitCode === 2 ? ExitCode.config : ExitCode.failure,
     );
     this.name = "TaskStartError";
@@ -53,8 +61,9 @@ export class TaskStartError extends CliError {
 }
 
 /**
- * Starts the task processes through turbo (one per package with `turboTask`, all at once), waits until each has
- * joined, runs `work` with them, then says bye and waits for turbo to end (ending its process group if it lingers).
+ * Starts the task processes through turbo (one per package with `provision`, all at once; one audit host for every
+ * package with `audit`), waits until each task has joined, runs `work` with them, then says bye and waits for turbo
+ * to end (ending its process group if it lingers).
  * Only the root command schedules: the processes plan and write when asked and stop when the session ends.
  */
 export async function withTaskSession<T>(
@@ -106,8 +115,13 @@ export async function withTaskSession<T>(
       : startTurbo({
           task: options.turboTask,
           args: options.args,
-          packages: expected,
-          env: { ...options.env, [TASK_SESSION_VARIABLE]: `127.0.0.1:${port}`, [TASK_SESSION_TOKEN_VARIABLE]: token },
+          packages: options.turboTask === "audit" ? [options.tasks.auditHost] : expected,
+          env: {
+            ...options.env,
+            [TASK_SESSION_VARIABLE]: `127.0.0.1:${port}`,
+            [TASK_SESSION_TOKEN_VARIABLE]: token,
+            [TASK_SESSION_PACKAGES_VARIABLE]: expected.join(","),
+          },
           cwd: options.repoRoot,
           verbose: options.verbose,
         });

@@ -27,6 +27,13 @@ describe("TaskStartError", () => {
       says: "@infra/storage failed before joining the run (turbo exited 2); see the output above",
       exit: ExitCode.config,
     },
+    {
+      missing: ["@infra/governance", "@infra/storage"],
+      failed: ["@infra/tasks"],
+      code: 1,
+      says: "@infra/tasks failed before @infra/governance, @infra/storage joined the run (turbo exited 1); see the output above",
+      exit: ExitCode.failure,
+    },
   ])("names the task that failed apart from those turbo stopped: $says", ({ missing, failed, code, says, exit }) => {
     const error = new TaskStartError(missing, new Set(failed), code);
     expect(error.message).toBe(says);

@@ -5,12 +5,13 @@ import type { TaskDefinition, TaskList } from "@infra/task";
 /**
  * Every task package, once: the `dependencies` of this package (`pnpm run new-task NAME` adds the line). A dependency
  * is what lets this package load the task, so the list and the ability to load it cannot drift apart. The libraries
- * used only for types are devDependencies and are not tasks.
+ * are devDependencies and are not tasks.
  */
-export const TASK_PACKAGES: readonly string[] = Object.keys(
-  (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { dependencies?: object })
-    .dependencies ?? {},
-).sort();
+const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  name: string;
+  dependencies?: object;
+};
+export const TASK_PACKAGES: readonly string[] = Object.keys(manifest.dependencies ?? {}).sort();
 
 /** What every task package exports as `<package>/environment-sections`: its parts of an environment, light to load. */
 interface SectionsModule {
@@ -26,6 +27,7 @@ let sections: Promise<readonly EnvironmentSection[]> | undefined;
  */
 export const taskList: TaskList = {
   packages: TASK_PACKAGES,
+  auditHost: manifest.name,
   sections: () =>
     (sections ??= Promise.all(
       TASK_PACKAGES.map(async (name) => (await import(`${name}/environment-sections`)) as SectionsModule),
@@ -37,7 +39,13 @@ export const taskList: TaskList = {
  * themselves, such as the audit rules page. This loads every task's Azure clients; a root command never needs it.
  */
 export async function loadTaskDefinitions(): Promise<TaskDefinition[]> {
-  return Promise.all(
-    TASK_PACKAGES.map(async (name) => ((await import(`${name}/task`)) as { task: TaskDefinition }).task),
-  );
+  return Promise.all(TASK_PACKAGES.map(loadTaskDefinition));
+}
+
+/** One listed task's definition (`<package>/task`): its loaders import its kinds and audit only when used. */
+export async function loadTaskDefinition(name: string): Promise<TaskDefinition> {
+  if (!TASK_PACKAGES.includes(name)) {
+    throw new Error(`${name} is not a listed task (the list: ${TASK_PACKAGES.join(", ")})`);
+  }
+  return ((await import(`${name}/task`)) as { task: TaskDefinition }).task;
 }

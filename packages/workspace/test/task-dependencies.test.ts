@@ -1,8 +1,9 @@
 // Task packages build on the libraries only, never on each other: what two tasks share belongs in a library
 // (@infra/arm for the ARM layer), and the order of an apply comes from the plan's address-level dependsOn, not from
-// package imports. A task is a package the root commands start: one with a `src/task.ts`, a `provision` or an `audit`
-// script.
-import { access, readdir, readFile } from "node:fs/promises";
+// package imports. A task is a package the root commands start: one that exports its definition (`./task`), or has a
+// `provision` or an `audit` script. The task list (@infra/tasks) is not one: it depends on every task by design, and its
+// `audit` script hosts every task's audit in one process.
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "./repo-root.ts";
@@ -14,13 +15,7 @@ interface PackageFacts {
 }
 
 const TASK_SCRIPTS = ["provision", "audit"];
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
-}
+const TASK_LIST = "@infra/tasks";
 
 async function workspacePackages(): Promise<PackageFacts[]> {
   const entries = await readdir(join(repoRoot, "packages"), { withFileTypes: true });
@@ -31,6 +26,7 @@ async function workspacePackages(): Promise<PackageFacts[]> {
         const dir = join(repoRoot, "packages", entry.name);
         const manifest = JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as {
           name: string;
+          exports?: Record<string, string>;
           scripts?: Record<string, string>;
           dependencies?: Record<string, string>;
           devDependencies?: Record<string, string>;
@@ -38,7 +34,7 @@ async function workspacePackages(): Promise<PackageFacts[]> {
         const hasTaskScript = TASK_SCRIPTS.some((script) => manifest.scripts?.[script] !== undefined);
         return {
           name: manifest.name,
-          isTask: hasTaskScript || (await exists(join(dir, "src", "task.ts"))),
+          isTask: manifest.name !== TASK_LIST && (hasTaskScript || manifest.exports?.["./task"] !== undefined),
           dependencies: Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }),
         };
       }),
