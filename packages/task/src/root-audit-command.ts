@@ -36,25 +36,33 @@ export function rootAuditCommand(repoRoot: string, tasks: TaskList) {
       const audited = auditedEnvironment(environment, run.flags.envFile, process.cwd());
       const fanOut = await auditFanOut({ run, values: run.values, flags, environment, audited, repoRoot });
       if (fanOut.done) return fanOut.outcome;
-      const results = await withRootSession(run, { turboTask: "audit", repoRoot, tasks }, async (session) => {
-        // The scope is resolved and checked once, here, with the token the session signed in for: a subscription the
-        // identity cannot see, or a group that is not there, is one error, and no task lists subscriptions again.
-        const { rootAuditScope } = await import("./audit-scope.ts");
-        const { scope } = await rootAuditScope(
-          run,
-          {
-            subscription: fanOut.shard?.subscriptions ?? run.values.subscription,
-            resourceGroup: run.values["resource-group"],
-          },
-          environment,
-        );
-        const request = { subscriptions: scope.subscriptionIds, resourceGroup: scope.resourceGroup, resolved: true };
-        return untilStopped(
-          Promise.all(session.runtimes.map((runtime) => runtime.audit(request))),
-          run.signal,
-          "auditing",
-        );
-      });
+      const results = await withRootSession(
+        run,
+        { turboTask: "audit", repoRoot, tasks },
+        (session, scope) => {
+          const request = { subscriptions: scope.subscriptionIds, resourceGroup: scope.resourceGroup, resolved: true };
+          return untilStopped(
+            Promise.all(session.runtimes.map((runtime) => runtime.audit(request))),
+            run.signal,
+            "auditing",
+          );
+        },
+        // The scope is resolved and checked once, here, with the token the session signed in for (while the tasks
+        // join): a subscription the identity cannot see, or a group that is not there, is one error, and no task lists
+        // subscriptions again.
+        async () => {
+          const { rootAuditScope } = await import("./audit-scope.ts");
+          const { scope } = await rootAuditScope(
+            run,
+            {
+              subscription: fanOut.shard?.subscriptions ?? run.values.subscription,
+              resourceGroup: run.values["resource-group"],
+            },
+            environment,
+          );
+          return scope;
+        },
+      );
       const combined: AuditReport = {
         tool: DEFAULT_TOOL,
         rules: results.flatMap((result) => result.rules),

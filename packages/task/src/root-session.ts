@@ -21,12 +21,14 @@ export interface RootSessionTarget {
 
 /**
  * The task session of a root command: every task process gets the run's environment, verbosity and credential choice
- * (`--auth` as INFRA_AUTH), and the run's Ctrl-C ends them.
+ * (`--auth` as INFRA_AUTH), and the run's Ctrl-C ends them. `prepare` runs once the root has signed in, while the
+ * tasks are still joining; `work` gets what it made.
  */
-export function withRootSession<T>(
+export function withRootSession<T, P = undefined>(
   run: RootRun,
   target: RootSessionTarget,
-  work: (session: TaskSession) => Promise<T>,
+  work: (session: TaskSession, prepared: P) => Promise<T>,
+  prepare?: () => Promise<P>,
 ): Promise<T> {
   return withTaskSession(
     {
@@ -38,5 +40,6 @@ export function withRootSession<T>(
       log: run.log,
     },
     work,
+    prepare,
   );
 }

@@ -66,15 +66,17 @@ export class TaskStartError extends CliError {
  * to end (ending its process group if it lingers).
  * Only the root command schedules: the processes plan and write when asked and stop when the session ends.
  */
-export async function withTaskSession<T>(
+export async function withTaskSession<T, P = undefined>(
   options: TaskSessionOptions,
-  work: (session: TaskSession) => Promise<T>,
+  work: (session: TaskSession, prepared: P) => Promise<T>,
+  prepare?: () => Promise<P>,
 ): Promise<T> {
   const expected = await packagesWithScript(options.repoRoot, options.turboTask, options.tasks.packages);
   const token = randomBytes(24).toString("hex");
   const runtimes = new Map<string, RemoteTaskRuntime>();
   const sockets = new Set<Socket>();
   const joinedSockets: Socket[] = [];
+  let ended = false;
   let allJoined: () => void = () => undefined;
   const joined = new Promise<void>((resolve) => {
     allJoined = resolve;
@@ -92,6 +94,12 @@ export async function withTaskSession<T>(
       }
       if (message.type !== "hello" || message.token !== token) {
         socket.destroy();
+        return;
+      }
+      // The run ended before this task joined (a sign-in or scope error): it leaves now, not when turbo is stopped.
+      if (ended) {
+        sendMessage(socket, { type: "bye" });
+        socket.end();
         return;
       }
       runtime = new RemoteTaskRuntime(message.task, socket);
@@ -135,6 +143,9 @@ export async function withTaskSession<T>(
           return { handed, signedInAs: describeHandedToken(handed) };
         });
   handing?.catch(() => undefined);
+  // What the root does with its sign-in (an audit resolves its scope) runs while the tasks are still joining.
+  const preparing = (handing ?? Promise.resolve()).then(() => prepare?.() as Promise<P>);
+  preparing.catch(() => undefined);
   const interrupted = new Promise<never>((_resolve, reject) => {
     const stop = (): void => reject(new InterruptedError("interrupted before every task had started"));
     if (options.signal.aborted) stop();
@@ -142,8 +153,8 @@ export async function withTaskSession<T>(
   });
   interrupted.catch(() => undefined);
   try {
-    const [, handed] = await Promise.race([
-      Promise.all([joined, handing]),
+    const [, handed, prepared] = await Promise.race([
+      Promise.all([joined, handing, preparing]),
       interrupted,
       turbo.exited.then((code) => {
         throw new TaskStartError(
@@ -160,8 +171,9 @@ export async function withTaskSession<T>(
     }
     // In task order, so whatever is reported per task reads the same on every run.
     const joinedRuntimes = [...runtimes.values()].sort((a, b) => a.task.localeCompare(b.task));
-    return await work({ runtimes: joinedRuntimes });
+    return await work({ runtimes: joinedRuntimes }, prepared);
   } finally {
+    ended = true;
     for (const socket of sockets) {
       sendMessage(socket, { type: "bye" });
       socket.end();
