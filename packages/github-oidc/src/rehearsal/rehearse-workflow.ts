@@ -342,11 +342,20 @@ export function legName(job: string, matrix: Record<string, unknown> | undefined
 }
 
 /** New top-level entries of the workspace move to `into`; returns them as `<leg>/<name>`. */
-async function moveLeftovers(workspace: string, before: ReadonlySet<string>, into: string): Promise<string[]> {
+export async function moveLeftovers(workspace: string, before: ReadonlySet<string>, into: string): Promise<string[]> {
   // Dot directories (turbo's cache) belong to the checkout's tools, not to the job.
   const created = (await readdir(workspace)).filter((name) => !before.has(name) && !name.startsWith("."));
   if (created.length === 0) return [];
   await mkdir(into, { recursive: true });
-  for (const name of created) await rename(join(workspace, name), join(into, name));
-  return created.map((name) => `${basename(into)}/${name}`);
+  const moved: string[] = [];
+  for (const name of created) {
+    try {
+      await rename(join(workspace, name), join(into, name));
+      moved.push(`${basename(into)}/${name}`);
+    } catch (error) {
+      // Gone before it could be moved: another tool's file written by rename (`_tmp_<pid>_<hex>`), not the job's.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  return moved;
 }
