@@ -41,16 +41,23 @@ export async function runTask(
   }
   const command = phase === undefined ? undefined : commands[phase];
   if (command) return runCommand(await command(definition), rest);
+  return refuse(
+    definition.name,
+    definition.summary,
+    phase === "provision"
+      ? "a task applies only under the root command: pnpm run provision -- --env NAME"
+      : `the first argument must be one of: ${Object.keys(commands).join(" | ")}`,
+  );
+}
+
+/** A way of running the process that it does not offer: its usage error, with its help and exit code 2. */
+function refuse(name: string, summary: string, message: string): Promise<number> {
   return runCommand(
     defineCommand({
-      name: definition.name,
-      summary: definition.summary,
+      name,
+      summary,
       run() {
-        throw new UsageError(
-          phase === "provision"
-            ? "a task applies only under the root command: pnpm run provision -- --env NAME"
-            : `the first argument must be one of: ${Object.keys(commands).join(" | ")}`,
-        );
+        throw new UsageError(message);
       },
     }),
     [],
@@ -60,8 +67,8 @@ export async function runTask(
 /**
  * The whole of the task list's audit `main.ts`: under `pnpm run audit`, one process answers for every task the root
  * names (INFRA_TASK_SESSION_PACKAGES), each task joining the session as its own process would. An audit only reads,
- * and its tasks share one SDK pipeline and one token: one process loads them once, where one per task loaded the same
- * few hundred modules each. `loadTask` imports a task package's definition (only the list can import them all).
+ * and its tasks share one SDK pipeline and one token: one process loads the few hundred modules they have in common
+ * once, instead of once per task. `loadTask` imports a task package's definition (only the list can import them all).
  */
 export async function runTaskAudits(
   loadTask: (packageName: string) => Promise<TaskDefinition>,
@@ -70,17 +77,10 @@ export async function runTaskAudits(
   startProcess();
   const packages = (process.env[TASK_SESSION_PACKAGES_VARIABLE] ?? "").split(",").filter(Boolean);
   if (!process.env[TASK_SESSION_VARIABLE] || packages.length === 0) {
-    return runCommand(
-      defineCommand({
-        name: "audit",
-        summary: "Every task's audit in one process, under the root command.",
-        run() {
-          throw new UsageError(
-            "this runs under the root command only: pnpm run audit (one task on its own: pnpm --filter <task package> run audit)",
-          );
-        },
-      }),
-      [],
+    return refuse(
+      "audit",
+      "Every task's audit in one process, under the root command.",
+      "this runs under the root command only: pnpm run audit (one task on its own: pnpm --filter <task package> run audit)",
     );
   }
   const members = await Promise.all(
